@@ -1,0 +1,422 @@
+/*
+ * dyad.h - the public interface of libdyad, a political event coder.
+ *
+ * dyad turns dated news text into event data: for every sentence that reports
+ * an interaction between political actors, one event saying who (source
+ * actor) did what (CAMEO event code) to whom (target actor), with the spans of
+ * text and the dictionary line that produced it.
+ *
+ * Ownership, stated once (the rule for every function below unless its
+ * docstring says otherwise):
+ *   - arguments are borrowed: dyad copies what it keeps;
+ *   - pointers returned by getters are borrowed from the handle they come
+ *     from and stay valid until that handle is freed, reset or reused;
+ *   - handles made by a *_new / *_load / *_open function are freed with the
+ *     matching *_free function, which accepts NULL.
+ *
+ * Threads: a dyad_lexicon is immutable once loaded and may be shared by any
+ * number of threads. A dyad_coder, dyad_doc, dyad_reader or dyad_sink is used
+ * by one thread at a time; separate handles are independent. The library has
+ * no global mutable state, never prints, never aborts and never exits.
+ *
+ * Text: UTF-8 throughout. Lengths are in bytes. Spans are half-open byte
+ * ranges [start, end) into the story text (dyad_doc_text). Dates are
+ * integers YYYYMMDD (0 = unknown) or strings "YYYY-MM-DD".
+ */
+#ifndef DYAD_H
+#define DYAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__) && !defined(DYAD_STATIC_NO_VISIBILITY)
+#define DYAD_EXPORT __attribute__((visibility("default")))
+#else
+#define DYAD_EXPORT
+#endif
+
+#define DYAD_VERSION_MAJOR 0
+#define DYAD_VERSION_MINOR 1
+#define DYAD_VERSION_PATCH 0
+#define DYAD_VERSION_STRING "0.1.0"
+
+/** The library version as "MAJOR.MINOR.PATCH" (static string). */
+DYAD_EXPORT const char *dyad_version(void);
+
+/** ## Status and errors */
+
+/**
+ * Result of every fallible function. Values are append-only.
+ */
+typedef enum dyad_status {
+  DYAD_OK = 0,           /**< success */
+  DYAD_END = 1,          /**< a reader has no more stories */
+  DYAD_ERR_NOMEM = 2,    /**< an allocation failed; nothing was changed */
+  DYAD_ERR_IO = 3,       /**< a file could not be opened or read */
+  DYAD_ERR_ARG = 4,      /**< a NULL or out-of-range argument */
+  DYAD_ERR_PARSE = 5,    /**< malformed input, dictionary or suite */
+  DYAD_ERR_ENCODING = 6, /**< text is not valid UTF-8 */
+  DYAD_ERR_LIMIT = 7,    /**< a hard size limit was exceeded */
+  DYAD_ERR_DATE = 8,     /**< a malformed or impossible date */
+  DYAD_ERR_FORMAT = 9,   /**< input format not recognised */
+  DYAD_ERR_EMPTY = 10,   /**< a story without text */
+} dyad_status;
+
+/** A static English description of a status, never NULL. */
+DYAD_EXPORT const char *dyad_status_str(dyad_status status);
+
+/**
+ * Where and why something failed. Caller-owned, filled on failure (and for
+ * diagnostics); NULL may be passed wherever a dyad_error * is asked for.
+ * `line` and `column` are 1-based (column in bytes); 0 means unknown.
+ */
+typedef struct dyad_error {
+  dyad_status code;
+  char source[256];  /**< file name or story id, NUL-terminated */
+  unsigned line;     /**< 1-based line, 0 if unknown */
+  unsigned column;   /**< 1-based byte column, 0 if unknown */
+  size_t offset;     /**< byte offset from the start of the input */
+  char message[256]; /**< NUL-terminated; never cut inside a UTF-8 char */
+} dyad_error;
+
+/**
+ * Formats `err` as "source:line:col: message" (parts that are unknown are
+ * left out) into `buf` of `size` bytes, always NUL-terminated. Returns `buf`.
+ */
+DYAD_EXPORT char *dyad_error_format(const dyad_error *err, char *buf,
+                                    size_t size);
+
+/** ## Lexicon: dictionaries compiled once, shared by all threads */
+
+typedef struct dyad_lexicon dyad_lexicon;
+
+/** Options for dyad_lexicon_load. Zero-initialise, then set what you need. */
+typedef struct dyad_lexicon_options {
+  /** Make every malformed dictionary entry fatal (DYAD_ERR_PARSE). When
+   * false, malformed entries are skipped and kept as diagnostics. */
+  bool strict;
+  /** WordNet `verb.exc` file for irregular verb forms; NULL tries
+   * /usr/share/wordnet/verb.exc and otherwise uses regular rules only. */
+  const char *verb_exceptions;
+} dyad_lexicon_options;
+
+/**
+ * Loads and compiles dictionaries into an immutable lexicon.
+ *
+ * Each of the `npaths` paths is one of: a PETRARCH config file (.ini, as
+ * PETR_config.ini), a TABARI .project or .options file, a directory holding
+ * one of those, or a single dictionary file whose kind (actors, agents,
+ * verbs, discards, issues) is told by its name or content. Formats are
+ * described in docs/dictionaries.md (PETRARCH-1/-2 and TABARI 0.8 formats,
+ * coders.md §5 of the research notes).
+ *
+ * On success stores a new lexicon in `*out` (free with dyad_lexicon_free).
+ * Returns DYAD_ERR_ARG (no paths / NULL out), DYAD_ERR_IO (a file cannot be
+ * read), DYAD_ERR_FORMAT (a path is none of the above), DYAD_ERR_PARSE (only
+ * with `strict`: the first malformed entry, with file and line in `err`),
+ * DYAD_ERR_LIMIT (a dictionary exceeds 2^31 entries or bytes), or
+ * DYAD_ERR_NOMEM. On failure `*out` is left NULL.
+ */
+DYAD_EXPORT dyad_status dyad_lexicon_load(const char *const *paths,
+                                          size_t npaths,
+                                          const dyad_lexicon_options *opts,
+                                          dyad_lexicon **out, dyad_error *err);
+
+/** Frees a lexicon. Accepts NULL. No coder may still use it. */
+DYAD_EXPORT void dyad_lexicon_free(dyad_lexicon *lex);
+
+/** Number of diagnostics (skipped malformed entries) kept from loading. */
+DYAD_EXPORT size_t dyad_lexicon_diag_count(const dyad_lexicon *lex);
+
+/** Diagnostic `i` (< dyad_lexicon_diag_count), borrowed from `lex`. */
+DYAD_EXPORT const dyad_error *dyad_lexicon_diag(const dyad_lexicon *lex,
+                                                size_t i);
+
+/** Counts of what a lexicon holds, for reports and benchmarks. */
+typedef struct dyad_lexicon_stats {
+  size_t actor_phrases, actors, agent_phrases, verb_forms, verbs, patterns,
+      synsets, discards, issues, words, bytes;
+} dyad_lexicon_stats;
+
+/** Fills `stats` for `lex`. */
+DYAD_EXPORT void dyad_lexicon_get_stats(const dyad_lexicon *lex,
+                                        dyad_lexicon_stats *stats);
+
+/** Path of the bundled dictionary config compiled into this build, or the
+ * value of the environment variable DYAD_DICT when set. Static string. */
+DYAD_EXPORT const char *dyad_default_dict(void);
+
+/** ## Documents */
+
+typedef struct dyad_doc dyad_doc;
+
+/**
+ * One story as given by the caller. Strings need not be NUL-terminated;
+ * NULL with length 0 means absent. `date` is YYYYMMDD or 0 (unknown).
+ * The text is the body; a `title` is coded as sentence 0.
+ */
+typedef struct dyad_story {
+  const char *id;
+  size_t id_len;
+  int date;
+  const char *title;
+  size_t title_len;
+  const char *text;
+  size_t text_len;
+  const char *source; /**< news source or publisher */
+  size_t source_len;
+  const char *url;
+  size_t url_len;
+} dyad_story;
+
+/** Makes an empty document. Returns DYAD_ERR_NOMEM or DYAD_OK. */
+DYAD_EXPORT dyad_status dyad_doc_new(dyad_doc **out);
+
+/** Frees a document and everything borrowed from it. Accepts NULL. */
+DYAD_EXPORT void dyad_doc_free(dyad_doc *doc);
+
+/**
+ * Resets `doc` and copies `story` into it (the story text becomes
+ * "title\n\ntext" when a title is given, else the text). Events, sentences
+ * and every pointer borrowed from the doc before are invalidated. Returns
+ * DYAD_ERR_ARG, DYAD_ERR_LIMIT (text over 64 MiB), DYAD_ERR_NOMEM or DYAD_OK.
+ */
+DYAD_EXPORT dyad_status dyad_doc_set(dyad_doc *doc, const dyad_story *story);
+
+/** The story id (NUL-terminated, "" if none). */
+DYAD_EXPORT const char *dyad_doc_id(const dyad_doc *doc);
+/** The story date YYYYMMDD, 0 if unknown. */
+DYAD_EXPORT int dyad_doc_date(const dyad_doc *doc);
+/** The story text that spans point into; `*len` gets its length. */
+DYAD_EXPORT const char *dyad_doc_text(const dyad_doc *doc, size_t *len);
+/** Number of sentences found by the last dyad_code call. */
+DYAD_EXPORT size_t dyad_doc_sentence_count(const dyad_doc *doc);
+/** Byte span of sentence `i` in the story text. */
+DYAD_EXPORT void dyad_doc_sentence_span(const dyad_doc *doc, size_t i,
+                                        size_t *start, size_t *end);
+/** Why a story gave no events: NULL when it has events or none was
+ * expected, else a static reason such as "story discarded by +GRAND PRIX". */
+DYAD_EXPORT const char *dyad_doc_discard_reason(const dyad_doc *doc);
+/** The explanation text built when the coder option `explain` is set
+ * (NUL-terminated, "" otherwise). */
+DYAD_EXPORT const char *dyad_doc_explain(const dyad_doc *doc);
+
+/** ## Coding */
+
+typedef struct dyad_coder dyad_coder;
+
+/** Coding profile: how literally peer semantics are followed. */
+typedef enum dyad_profile {
+  /** dyad's rules: hedges, futures, negation and reported speech handled
+   * (docs/coding.md). The default. */
+  DYAD_PROFILE_DYAD = 0,
+  /** TABARI 0.8 semantics, for TABARI and PETRARCH-1 dictionaries and their
+   * validation suites: no modality filtering, code by clause. */
+  DYAD_PROFILE_TABARI = 1,
+} dyad_profile;
+
+/** Coder options. Zero-initialise for the defaults. */
+typedef struct dyad_coder_options {
+  dyad_profile profile;
+  /** Emit hedged, speculative, conditional and future events, flagged by
+   * their modality, instead of dropping them. */
+  bool keep_hedged;
+  /** Build a per-sentence explanation (tokens, phrases, pattern decisions),
+   * read with dyad_doc_explain. Slower. */
+  bool explain;
+  /** Story date used when a story has none (YYYYMMDD, 0 = none). */
+  int default_date;
+} dyad_coder_options;
+
+/**
+ * Makes a coder over `lex` (borrowed: it must outlive the coder). `opts`
+ * may be NULL for the defaults. Returns DYAD_ERR_ARG or DYAD_ERR_NOMEM.
+ */
+DYAD_EXPORT dyad_status dyad_coder_new(const dyad_lexicon *lex,
+                                       const dyad_coder_options *opts,
+                                       dyad_coder **out);
+
+/** Frees a coder. Accepts NULL. */
+DYAD_EXPORT void dyad_coder_free(dyad_coder *coder);
+
+/**
+ * Codes the story held by `doc`: splits sentences, matches dictionaries,
+ * parses, and stores the events in `doc` (read them with dyad_doc_event).
+ * Returns DYAD_ERR_ENCODING (text is not UTF-8; `err` has the line and
+ * column of the first bad byte), DYAD_ERR_EMPTY (no text), DYAD_ERR_LIMIT
+ * (a sentence over 4,096 tokens: it is skipped and the rest coded; the
+ * events of other sentences are kept), DYAD_ERR_NOMEM, or DYAD_OK.
+ */
+DYAD_EXPORT dyad_status dyad_code(dyad_coder *coder, dyad_doc *doc,
+                                  dyad_error *err);
+
+/** ## Events */
+
+typedef struct dyad_event dyad_event;
+
+/** How an event was stated in the text. Values are append-only. */
+typedef enum dyad_modality {
+  DYAD_MOD_FACT = 0,        /**< reported as having happened */
+  DYAD_MOD_CLAIM = 1,       /**< attributed: "X said (that) ..." */
+  DYAD_MOD_HEDGED = 2,      /**< may, might, believed to, reportedly ... */
+  DYAD_MOD_FUTURE = 3,      /**< will, is to, plans to ... (not intent) */
+  DYAD_MOD_CONDITIONAL = 4, /**< if ..., unless ... */
+  DYAD_MOD_NEGATED = 5,     /**< a negated act kept with --keep-hedged */
+} dyad_modality;
+
+/** Static name of a modality ("fact", "claim", "hedged", ...). */
+DYAD_EXPORT const char *dyad_modality_str(dyad_modality m);
+
+/** Which span of an event. */
+typedef enum dyad_span_kind {
+  DYAD_SPAN_SOURCE = 0,
+  DYAD_SPAN_TARGET = 1,
+  DYAD_SPAN_VERB = 2,
+} dyad_span_kind;
+
+/** Number of events coded in `doc`. */
+DYAD_EXPORT size_t dyad_doc_event_count(const dyad_doc *doc);
+/** Event `i` (< dyad_doc_event_count), borrowed from `doc`. */
+DYAD_EXPORT const dyad_event *dyad_doc_event(const dyad_doc *doc, size_t i);
+
+/** Source actor code, e.g. "MLIGOV" ("" if none). */
+DYAD_EXPORT const char *dyad_event_source(const dyad_event *ev);
+/** Target actor code ("" if none). */
+DYAD_EXPORT const char *dyad_event_target(const dyad_event *ev);
+/** CAMEO event code, e.g. "1661". */
+DYAD_EXPORT const char *dyad_event_code(const dyad_event *ev);
+/** CAMEO root code: the first two digits ("16"). */
+DYAD_EXPORT const char *dyad_event_root(const dyad_event *ev);
+/** Quad class 1-4 (1 verbal cooperation, 2 material cooperation, 3 verbal
+ * conflict, 4 material conflict; CAMEO roots 01-05/06-08/09-13/14-20 as
+ * GDELT and ICEWS use them), 0 if the code is not a CAMEO code. */
+DYAD_EXPORT int dyad_event_quad_class(const dyad_event *ev);
+/** Goldstein score -10..+10 from GDELT's CAMEO.goldsteinscale.txt (longest
+ * code prefix with a value); NaN if the code is not a CAMEO code. */
+DYAD_EXPORT double dyad_event_goldstein(const dyad_event *ev);
+/** Index of the sentence the event comes from (0 = headline if any). */
+DYAD_EXPORT size_t dyad_event_sentence(const dyad_event *ev);
+/** Byte span of a part of the event in the story text; start == end == 0
+ * when absent (e.g. no target). */
+DYAD_EXPORT void dyad_event_span(const dyad_event *ev, dyad_span_kind kind,
+                                 size_t *start, size_t *end);
+/** Modality of the event (DYAD_MOD_FACT unless kept with keep_hedged or
+ * attributed). */
+DYAD_EXPORT dyad_modality dyad_event_modality(const dyad_event *ev);
+/** True when the event was coded from a negated or refused act (the code is
+ * then the refusal, CAMEO 12x). */
+DYAD_EXPORT bool dyad_event_negated(const dyad_event *ev);
+/** The dictionary rule that fired: file name and 1-based line; returns
+ * false when the event has no rule (never happens for coded events). */
+DYAD_EXPORT bool dyad_event_rule(const dyad_event *ev, const char **file,
+                                 unsigned *line);
+
+/** ## Readers: stories from files and streams */
+
+typedef struct dyad_reader dyad_reader;
+
+/** Input formats. Values are append-only. */
+typedef enum dyad_input_format {
+  DYAD_INPUT_AUTO = 0,     /**< detect from content */
+  DYAD_INPUT_TEXT = 1,     /**< one story: optional "date YYYY-MM-DD" line */
+  DYAD_INPUT_JSONL = 2,    /**< one JSON object per line */
+  DYAD_INPUT_PETRARCH = 3, /**< PETRARCH XML <Sentences>/<Sentence> */
+  DYAD_INPUT_TABARI = 4,   /**< TABARI text records "YYMMDD ID" */
+} dyad_input_format;
+
+/** Parses "auto", "text", "jsonl", "petrarch-xml", "tabari"; returns
+ * DYAD_ERR_ARG for anything else. */
+DYAD_EXPORT dyad_status dyad_input_format_parse(const char *name,
+                                                dyad_input_format *out);
+
+/**
+ * Opens a reader over the bytes `data[0..len)` (copied), named `name` for
+ * errors and for the story id of plain text input (the name without
+ * directory and extension). gzip and zstd data are decompressed. Returns
+ * DYAD_ERR_FORMAT (AUTO could not tell), DYAD_ERR_NOMEM or DYAD_OK.
+ */
+DYAD_EXPORT dyad_status dyad_reader_open_mem(const char *name,
+                                             const void *data, size_t len,
+                                             dyad_input_format fmt,
+                                             dyad_reader **out,
+                                             dyad_error *err);
+
+/**
+ * Opens a reader over a file (`path`), or standard input when `path` is
+ * "-". Returns DYAD_ERR_IO (cannot open or read), DYAD_ERR_FORMAT,
+ * DYAD_ERR_LIMIT (over 4 GiB), DYAD_ERR_NOMEM or DYAD_OK.
+ */
+DYAD_EXPORT dyad_status dyad_reader_open_path(const char *path,
+                                              dyad_input_format fmt,
+                                              dyad_reader **out,
+                                              dyad_error *err);
+
+/**
+ * Reads the next story into `doc`. Returns DYAD_OK (doc filled), DYAD_END
+ * (no more stories), or an error for a story that was rejected: `err` says
+ * where and why (file:line:col), and the next call goes on with the story
+ * after it. DYAD_ERR_IO and DYAD_ERR_NOMEM are final.
+ */
+DYAD_EXPORT dyad_status dyad_reader_next(dyad_reader *r, dyad_doc *doc,
+                                         dyad_error *err);
+
+/** The format the reader detected or was given. */
+DYAD_EXPORT dyad_input_format dyad_reader_format(const dyad_reader *r);
+
+/** Frees a reader. Accepts NULL. */
+DYAD_EXPORT void dyad_reader_free(dyad_reader *r);
+
+/** ## Sinks: events out */
+
+typedef struct dyad_sink dyad_sink;
+
+/** Output formats. Values are append-only. */
+typedef enum dyad_output_format {
+  DYAD_OUTPUT_TSV = 0,   /**< header line, then one row per event */
+  DYAD_OUTPUT_JSONL = 1, /**< one JSON object per event, every field */
+} dyad_output_format;
+
+/** Parses "tsv" or "jsonl"; DYAD_ERR_ARG otherwise. */
+DYAD_EXPORT dyad_status dyad_output_format_parse(const char *name,
+                                                 dyad_output_format *out);
+
+/** Where a sink writes: called with each chunk of output; returns false on
+ * failure, which the sink reports as DYAD_ERR_IO. */
+typedef bool (*dyad_write_fn)(void *user, const char *data, size_t len);
+
+/**
+ * Makes a sink writing through `write` (called with `user`). Returns
+ * DYAD_ERR_ARG or DYAD_ERR_NOMEM.
+ */
+DYAD_EXPORT dyad_status dyad_sink_new(dyad_output_format fmt,
+                                      dyad_write_fn write, void *user,
+                                      dyad_sink **out);
+
+/**
+ * Writes the events of a coded `doc`. The TSV header is written before the
+ * first row. Fields: story_id, story_date, sentence, source, target, code,
+ * root, quad_class, goldstein, source_text, target_text, verb_text,
+ * modality, negated, rule; JSON Lines adds spans and sentence_text.
+ * Returns DYAD_ERR_IO (the write function failed) or DYAD_OK.
+ */
+DYAD_EXPORT dyad_status dyad_sink_write(dyad_sink *sink, const dyad_doc *doc);
+
+/** Writes what is pending (the TSV header when no event was written). */
+DYAD_EXPORT dyad_status dyad_sink_finish(dyad_sink *sink);
+
+/** Frees a sink. Accepts NULL. */
+DYAD_EXPORT void dyad_sink_free(dyad_sink *sink);
+
+/** A dyad_write_fn over a stdio stream (`user` is the FILE *). */
+DYAD_EXPORT bool dyad_write_stdio(void *user, const char *data, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* DYAD_H */

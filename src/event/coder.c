@@ -1,0 +1,823 @@
+/*
+ * coder.c - event coding (pipeline stage "events").
+ *
+ * For each verb group of a parsed sentence: try the patterns of its verb
+ * block longest first (TABARI manual §5.7; coders.md §1.3): the part after
+ * '*' is matched forward from the verb, the part before it backward, other
+ * words may come between elements unless '_' links them, '$' '+' '%' '^'
+ * take actor phrases, '&SET' and '{a|b}' are alternatives. The first pattern
+ * that matches gives the code; if none does, the verb's own code. Source
+ * and target come from the pattern or, by default, from the clause subject
+ * and the first actor phrase after the verb (passive voice swaps them).
+ *
+ * Then the rules of docs/dictionaries.md "What the engine does": control
+ * verbs hand over to their infinitive, intent/threat/refusal/appeal/demand
+ * verbs turn the inner act into their family's code (family.c), negated
+ * cooperative acts become refusals (CAMEO 12x), hedged, conditional and
+ * future statements are not events, reported speech is marked as a claim.
+ * The TABARI profile skips those rules, as TABARI did.
+ */
+#include "coder.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../parse/words.h"
+#include "family.h"
+
+/* ---- pattern matching -------------------------------------------------- */
+
+struct mctx {
+  const struct dyad_lexicon *lex;
+  const struct sent *s;
+  uint32_t lo, hi;  /* token bounds */
+  int src, tgt;     /* group indexes assigned by $ and + (or -1) */
+  bool compound;    /* % matched */
+  int steps;        /* work bound */
+};
+
+/* A continuation: where to go after an alternative's option matched. */
+struct cont {
+  const struct lex_pel *els;
+  uint32_t k, n;   /* forward: next element k; backward: elements [0, k) */
+  bool adj;        /* adjacency for that next element */
+  const struct cont *up;
+};
+
+static const char *pel_word(const struct mctx *m, const struct lex_pel *e) {
+  return Dyad_lex_cstr(m->lex, e->str);
+}
+
+/* Word element against token q: exact key, or key = word + a regular ending
+ * (TABARI's stem match, coders.md §1.3) unless the element is exact. */
+static bool word_match(const struct mctx *m, const struct lex_pel *e,
+                       uint32_t q) {
+  const struct token *t = &m->s->tok[q];
+  if (e->arg && t->wid == e->arg)
+    return true;
+  if (e->exact)
+    return false;
+  const char *w = pel_word(m, e);
+  size_t wl = strlen(w);
+  if (wl < 3 || t->klen <= wl || memcmp(t->key, w, wl) != 0)
+    return false;
+  const char *rest = t->key + wl;
+  size_t rl = t->klen - wl;
+  static const char *const endings[] = {"S", "ES", "ED", "D", "ING", "'S",
+                                        "N", "EN", "ER", "ERS"};
+  for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++)
+    if (strlen(endings[i]) == rl && memcmp(rest, endings[i], rl) == 0)
+      return true;
+  /* doubled consonant: STOP -> STOPPED, STOPPING */
+  if (rl >= 3 && rest[0] == w[wl - 1] &&
+      (strcmp(rest + 1, "ED") == 0 || strcmp(rest + 1, "ING") == 0))
+    return true;
+  return false;
+}
+
+/* Group starting (fwd) or ending (bwd) at token q, with a code. */
+static int group_starting(const struct sent *s, uint32_t q) {
+  int g = s->ti[q].group ? (int)s->ti[q].group - 1 : -1;
+  if (g >= 0 && s->groups[g].t0 == q && s->groups[g].code)
+    return g;
+  return -1;
+}
+
+static int group_ending(const struct sent *s, uint32_t q1) {
+  if (q1 == 0)
+    return -1;
+  int g = s->ti[q1 - 1].group ? (int)s->ti[q1 - 1].group - 1 : -1;
+  if (g >= 0 && s->groups[g].t1 == q1 && s->groups[g].code)
+    return g;
+  return -1;
+}
+
+/* End of a compound starting at group g. */
+static uint32_t compound_end(const struct sent *s, int g) {
+  uint32_t e = s->groups[g].t1;
+  int c = s->groups[g].compound;
+  if (c < 0)
+    return e;
+  for (uint32_t x = (uint32_t)g + 1; x < s->ngroups; x++)
+    if (s->groups[x].compound == c)
+      e = s->groups[x].t1;
+  return e;
+}
+
+static uint32_t compound_start(const struct sent *s, int g) {
+  uint32_t b = s->groups[g].t0;
+  int c = s->groups[g].compound;
+  if (c < 0)
+    return b;
+  for (int x = g; x-- > 0;)
+    if (s->groups[x].compound == c)
+      b = s->groups[x].t0;
+  return b;
+}
+
+static bool fwd(struct mctx *m, const struct lex_pel *els, uint32_t k,
+                uint32_t n, uint32_t p, bool adj, const struct cont *up,
+                int depth);
+
+static bool fwd_next(struct mctx *m, const struct lex_pel *els, uint32_t k,
+                     uint32_t n, uint32_t p, const struct cont *up, int depth) {
+  bool adj = els[k].conn == PC_NEXT;
+  return fwd(m, els, k + 1, n, p, adj, up, depth + 1);
+}
+
+static bool fwd(struct mctx *m, const struct lex_pel *els, uint32_t k,
+                uint32_t n, uint32_t p, bool adj, const struct cont *up,
+                int depth) {
+  if (depth > 48 || ++m->steps > 20000)
+    return false;
+  if (k == n) {
+    if (!up)
+      return true;
+    return fwd(m, up->els, up->k, up->n, p, up->adj, up->up, depth + 1);
+  }
+  const struct lex_pel *e = &els[k];
+  for (uint32_t q = p; q < m->hi; q++) {
+    if (q > p && adj)
+      break;
+    switch (e->type) {
+    case PE_WORD:
+      if (word_match(m, e, q) && fwd_next(m, els, k, n, q + 1, up, depth))
+        return true;
+      break;
+    case PE_SOURCE:
+    case PE_TARGET:
+    case PE_COMPOUND:
+    case PE_SKIP:
+    case PE_ATTRIB: {
+      int g = group_starting(m->s, q);
+      if (g < 0)
+        break;
+      if (e->type == PE_COMPOUND && m->s->groups[g].compound < 0)
+        break;
+      int os = m->src, ot = m->tgt;
+      bool oc = m->compound;
+      uint32_t end = compound_end(m->s, g);
+      if (e->type == PE_SOURCE)
+        m->src = g;
+      else if (e->type == PE_TARGET)
+        m->tgt = g;
+      else if (e->type == PE_COMPOUND) {
+        m->src = m->tgt = g;
+        m->compound = true;
+      }
+      if (fwd_next(m, els, k, n, end, up, depth))
+        return true;
+      m->src = os;
+      m->tgt = ot;
+      m->compound = oc;
+      break;
+    }
+    case PE_ALT: {
+      const struct lex_alt *al = &VEC_AT(&m->lex->alts, struct lex_alt, e->arg);
+      struct cont c = {els, k + 1, n, e->conn == PC_NEXT, up};
+      for (uint32_t o = 0; o < al->nopts; o++) {
+        const struct lex_altopt *op =
+            &VEC_AT(&m->lex->alt_opts, struct lex_altopt, al->opts + o);
+        const struct lex_pel *oe = &VEC_AT(&m->lex->pels, struct lex_pel, op->els);
+        if (op->nels && fwd(m, oe, 0, op->nels, q, true, &c, depth + 1))
+          return true;
+      }
+      break;
+    }
+    default:
+      return false;
+    }
+  }
+  return false;
+}
+
+/* Backward: match els[0..k) so that element k-1 ends at or before p. */
+static bool bwd(struct mctx *m, const struct lex_pel *els, uint32_t k,
+                uint32_t p, bool adj, const struct cont *up, int depth);
+
+static bool bwd_next(struct mctx *m, const struct lex_pel *els, uint32_t k,
+                     uint32_t p, const struct cont *up, int depth) {
+  /* element k-1 matched starting at p; the element before it is k-2 */
+  bool adj = k >= 2 && els[k - 2].conn == PC_NEXT;
+  return bwd(m, els, k - 1, p, adj, up, depth + 1);
+}
+
+static bool bwd(struct mctx *m, const struct lex_pel *els, uint32_t k,
+                uint32_t p, bool adj, const struct cont *up, int depth) {
+  if (depth > 48 || ++m->steps > 20000)
+    return false;
+  if (k == 0) {
+    if (!up)
+      return true;
+    return bwd(m, up->els, up->k, p, up->adj, up->up, depth + 1);
+  }
+  const struct lex_pel *e = &els[k - 1];
+  for (uint32_t q1 = p; q1 > m->lo; q1--) {
+    if (q1 < p && adj)
+      break;
+    uint32_t q = q1 - 1; /* token the element ends on */
+    switch (e->type) {
+    case PE_WORD:
+      if (word_match(m, e, q) && bwd_next(m, els, k, q, up, depth))
+        return true;
+      break;
+    case PE_SOURCE:
+    case PE_TARGET:
+    case PE_COMPOUND:
+    case PE_SKIP:
+    case PE_ATTRIB: {
+      int g = group_ending(m->s, q1);
+      if (g < 0)
+        break;
+      if (e->type == PE_COMPOUND && m->s->groups[g].compound < 0)
+        break;
+      int os = m->src, ot = m->tgt;
+      bool oc = m->compound;
+      uint32_t b = compound_start(m->s, g);
+      int first = g;
+      while (first > 0 && m->s->groups[first].compound >= 0 &&
+             m->s->groups[first - 1].compound == m->s->groups[g].compound)
+        first--;
+      if (e->type == PE_SOURCE)
+        m->src = first;
+      else if (e->type == PE_TARGET)
+        m->tgt = first;
+      else if (e->type == PE_COMPOUND) {
+        m->src = m->tgt = first;
+        m->compound = true;
+      }
+      if (bwd_next(m, els, k, b, up, depth))
+        return true;
+      m->src = os;
+      m->tgt = ot;
+      m->compound = oc;
+      break;
+    }
+    case PE_ALT: {
+      const struct lex_alt *al = &VEC_AT(&m->lex->alts, struct lex_alt, e->arg);
+      bool adj_before = k >= 2 && els[k - 2].conn == PC_NEXT;
+      struct cont c = {els, k - 1, 0, adj_before, up};
+      for (uint32_t o = 0; o < al->nopts; o++) {
+        const struct lex_altopt *op =
+            &VEC_AT(&m->lex->alt_opts, struct lex_altopt, al->opts + o);
+        const struct lex_pel *oe = &VEC_AT(&m->lex->pels, struct lex_pel, op->els);
+        if (op->nels && bwd(m, oe, op->nels, q1, true, &c, depth + 1))
+          return true;
+      }
+      break;
+    }
+    default:
+      return false;
+    }
+  }
+  return false;
+}
+
+struct vcode {
+  uint32_t code, code2;   /* string ids; LEX_NONE when none */
+  int src, tgt;           /* groups from $ / + or -1 */
+  bool compound;
+  uint32_t pattern;       /* pattern index or LEX_NONE */
+  struct lex_src rule;
+};
+
+/* Code of verb group v in bounds [lo, hi). */
+static void match_verb(const struct dyad_lexicon *lex, const struct sent *s,
+                       const struct vgroup *v, uint32_t lo, uint32_t hi,
+                       struct vcode *out) {
+  const struct lex_verb *lv = &VEC_AT(&lex->verbs, struct lex_verb, v->verb);
+  const struct lex_block *bl =
+      &VEC_AT(&lex->blocks, struct lex_block, lv->block);
+  out->code = Dyad_lex_verb_code(lex, v->verb);
+  out->code2 = LEX_NONE;
+  out->src = out->tgt = -1;
+  out->compound = false;
+  out->pattern = LEX_NONE;
+  out->rule = lv->src;
+  for (uint32_t i = 0; i < bl->npats; i++) {
+    uint32_t pi = VEC_AT(&lex->pat_order, uint32_t, bl->pats + i);
+    const struct lex_pattern *p = &VEC_AT(&lex->patterns, struct lex_pattern, pi);
+    const struct lex_pel *els = &VEC_AT(&lex->pels, struct lex_pel, p->els);
+    /* find '*' */
+    uint32_t star = UINT32_MAX;
+    for (uint32_t k = 0; k < p->nels; k++)
+      if (els[k].type == PE_VERB) {
+        star = k;
+        break;
+      }
+    if (star == UINT32_MAX)
+      continue;
+    struct mctx m = {lex, s, lo, hi, -1, -1, false, 0};
+    bool adj_after = els[star].conn == PC_NEXT;
+    if (!fwd(&m, els, star + 1, p->nels, v->t1, adj_after, NULL, 0))
+      continue;
+    int fs = m.src, ft = m.tgt;
+    bool fc = m.compound;
+    m.steps = 0;
+    bool adj_before = star > 0 && els[star - 1].conn == PC_NEXT;
+    /* the pre part is matched against the words before the verb group,
+     * skipping its auxiliaries unless the pattern names them */
+    if (!bwd(&m, els, star, v->t0, adj_before, NULL, 0) &&
+        (v->a0 == v->t0 || !bwd(&m, els, star, v->a0, adj_before, NULL, 0)))
+      continue;
+    if (m.src < 0)
+      m.src = fs;
+    if (m.tgt < 0)
+      m.tgt = ft;
+    out->code = p->code;
+    out->code2 = p->code2;
+    out->src = m.src;
+    out->tgt = m.tgt;
+    out->compound = m.compound || fc;
+    out->pattern = pi;
+    out->rule = p->src;
+    return;
+  }
+}
+
+/* ---- events ------------------------------------------------------------- */
+
+static const char *lexstr(const struct dyad_lexicon *lex, uint32_t id) {
+  return id == LEX_NONE ? NULL : Dyad_lex_cstr(lex, id);
+}
+
+static bool is_null_code(const char *c) {
+  return !c || !*c || strcmp(c, "---") == 0;
+}
+
+struct evspec {
+  const char *code;
+  int src, tgt;           /* groups */
+  uint32_t vt0, vt1;      /* verb tokens */
+  uint8_t modality;
+  bool negated;
+  struct lex_src rule;
+  bool compound;          /* mutual events within a compound */
+};
+
+static dyad_status add_event(const struct dyad_coder *c, struct dyad_doc *doc,
+                             struct sent *s, const struct agroup *sg,
+                             const struct agroup *tg, const struct evspec *ev) {
+  const struct dyad_lexicon *lex = c->lex;
+  const char *src = sg && sg->code ? sg->code : NULL;
+  const char *tgt = tg && tg->code ? tg->code : NULL;
+  if (!src || !*src)
+    return DYAD_OK;
+  if (tgt && strcmp(src, tgt) == 0)
+    return DYAD_OK; /* no self-events */
+  if (c->opt.profile == DYAD_PROFILE_TABARI && lex->petrarch_config &&
+      lex->require_dyad && !tgt)
+    return DYAD_OK;
+  if (strlen(ev->code) >= sizeof(((struct dyad_event *)0)->code))
+    return DYAD_OK;
+  /* one row per (source, target, code) per sentence */
+  for (size_t i = doc->events.len; i-- > 0;) {
+    const struct dyad_event *e = &VEC_AT(&doc->events, struct dyad_event, i);
+    if (e->sentence != s->index)
+      break;
+    if (strcmp(e->source, src) == 0 && strcmp(e->target, tgt ? tgt : "") == 0 &&
+        strcmp(e->code, ev->code) == 0)
+      return DYAD_OK;
+  }
+  struct dyad_event *e = Dyad_vec_push(&doc->events);
+  if (!e)
+    return DYAD_ERR_NOMEM;
+  e->source = src;
+  e->target = tgt ? tgt : "";
+  snprintf(e->code, sizeof e->code, "%s", ev->code);
+  e->root[0] = ev->code[0];
+  e->root[1] = ev->code[0] ? ev->code[1] : '\0';
+  e->root[2] = '\0';
+  e->quad = Dyad_cameo_quad(ev->code);
+  e->goldstein = Dyad_cameo_goldstein(ev->code);
+  e->sentence = s->index;
+  const struct token *tok = s->tok;
+  if (sg) {
+    e->span[DYAD_SPAN_SOURCE][0] = tok[sg->h0].start;
+    e->span[DYAD_SPAN_SOURCE][1] = tok[sg->h1 - 1].end;
+  }
+  if (tg && tgt) {
+    e->span[DYAD_SPAN_TARGET][0] = tok[tg->h0].start;
+    e->span[DYAD_SPAN_TARGET][1] = tok[tg->h1 - 1].end;
+  }
+  e->span[DYAD_SPAN_VERB][0] = tok[ev->vt0].start;
+  e->span[DYAD_SPAN_VERB][1] = tok[ev->vt1 - 1].end;
+  e->modality = ev->modality;
+  e->negated = ev->negated;
+  e->rule_file = ev->rule.file < lex->files.len
+                     ? VEC_AT(&lex->files, char *, ev->rule.file)
+                     : "";
+  e->rule_line = ev->rule.line;
+  return DYAD_OK;
+}
+
+/* Emits events for spec: compounds expand to one event per member. */
+static dyad_status emit(const struct dyad_coder *c, struct dyad_doc *doc,
+                        struct sent *s, const struct evspec *ev) {
+  int srcs[32], tgts[32];
+  int ns = 0, nt = 0;
+  if (ev->src >= 0) {
+    int cp = s->groups[ev->src].compound;
+    if (cp >= 0) {
+      for (uint32_t g = 0; g < s->ngroups && ns < 32; g++)
+        if (s->groups[g].compound == cp)
+          srcs[ns++] = (int)g;
+    } else {
+      srcs[ns++] = ev->src;
+    }
+  }
+  if (ev->tgt >= 0) {
+    int cp = s->groups[ev->tgt].compound;
+    if (cp >= 0) {
+      for (uint32_t g = 0; g < s->ngroups && nt < 32; g++)
+        if (s->groups[g].compound == cp)
+          tgts[nt++] = (int)g;
+    } else {
+      tgts[nt++] = ev->tgt;
+    }
+  }
+  for (int i = 0; i < ns; i++) {
+    const struct agroup *sg = &s->groups[srcs[i]];
+    if (nt == 0) {
+      TRY(add_event(c, doc, s, sg, NULL, ev));
+      continue;
+    }
+    for (int j = 0; j < nt; j++)
+      TRY(add_event(c, doc, s, sg, &s->groups[tgts[j]], ev));
+  }
+  return DYAD_OK;
+}
+
+/* First actor group after token p within [p, hi) whose code differs from
+ * the source's (the default target, TABARI getRegularTarget). */
+static int target_after(const struct sent *s, uint32_t p, uint32_t hi,
+                        int src) {
+  const char *sc = src >= 0 ? s->groups[src].code : NULL;
+  for (uint32_t g = 0; g < s->ngroups; g++) {
+    const struct agroup *x = &s->groups[g];
+    if (x->t0 < p || x->t0 >= hi || !x->code)
+      continue;
+    if (src >= 0 && s->groups[src].compound >= 0 &&
+        x->compound == s->groups[src].compound)
+      continue;
+    if (sc && strcmp(sc, x->code) == 0)
+      continue;
+    return (int)g;
+  }
+  return -1;
+}
+
+static int target_before(const struct sent *s, uint32_t lo, uint32_t p,
+                         int src) {
+  const char *sc = src >= 0 ? s->groups[src].code : NULL;
+  for (uint32_t g = 0; g < s->ngroups; g++) {
+    const struct agroup *x = &s->groups[g];
+    if (x->t0 < lo || x->t1 > p || !x->code || (int)g == src)
+      continue;
+    if (sc && strcmp(sc, x->code) == 0)
+      continue;
+    return (int)g;
+  }
+  return -1;
+}
+
+/* The "by" agent of a passive verb: the first group after the verb that
+ * the preposition BY governs. */
+static int by_agent(const struct sent *s, const struct vgroup *v, uint32_t hi) {
+  for (uint32_t g = 0; g < s->ngroups; g++) {
+    const struct agroup *x = &s->groups[g];
+    if (x->t0 < v->t1 || x->t0 >= hi || x->prep < 0)
+      continue;
+    if (x->t0 > v->t1 + 4)
+      break;
+    if (Dyad_key_is(&s->tok[x->prep], "BY"))
+      return (int)g;
+  }
+  return -1;
+}
+
+static const char *family_mapped(const char *outer, const char *inner) {
+  enum family f = Dyad_family_of(outer);
+  if (f == FAM_NONE)
+    return outer;
+  return Dyad_family_map(f, outer, inner);
+}
+
+/* The clause bounds a verb's patterns may look in. */
+static void verb_bounds(const struct sent *s, const struct vgroup *v,
+                        bool tabari, uint32_t *lo, uint32_t *hi) {
+  const struct clause *cl = &s->clauses[v->clause];
+  *lo = cl->t0;
+  *hi = cl->t1;
+  if (!tabari) {
+    /* objects may sit in a following reported or relative clause of the
+     * same verb ("urged X to ..."), never past a new main clause */
+    for (uint32_t ci = (uint32_t)v->clause + 1; ci < s->nclauses; ci++) {
+      const struct clause *n = &s->clauses[ci];
+      if (n->type == CL_MAIN || n->type == CL_CONJ)
+        break;
+      if (n->type != CL_REL)
+        break;
+      *hi = n->t1;
+    }
+  }
+}
+
+/* Modality of a verb group: its own markers plus its clause's. */
+static uint32_t vmods(const struct sent *s, const struct vgroup *v) {
+  return v->mods | s->clauses[v->clause].mods;
+}
+
+dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
+                               struct sent *s, struct buf *explain) {
+  const struct dyad_lexicon *lex = c->lex;
+  bool tabari = c->opt.profile == DYAD_PROFILE_TABARI;
+  for (uint32_t vi = 0; vi < s->nverbs; vi++) {
+    struct vgroup *v = &s->verbs[vi];
+    if (v->coded)
+      continue;
+    if (v->noun) {
+      /* event nouns: "Russia's support for Mali", "an attack by X on Y" */
+      if (tabari)
+        continue;
+      struct vcode vc;
+      uint32_t lo, hi;
+      verb_bounds(s, v, tabari, &lo, &hi);
+      match_verb(lex, s, v, lo, hi, &vc);
+      const char *code = lexstr(lex, vc.code);
+      if (is_null_code(code))
+        continue;
+      int src = vc.src, tgt = vc.tgt;
+      if (src < 0) {
+        /* owner: "Russia's support", "French withdrawal", "by X" */
+        if (v->t0 > 0) {
+          int g = s->ti[v->t0 - 1].group ? (int)s->ti[v->t0 - 1].group - 1 : -1;
+          if (g < 0 && v->t0 > 1 && s->tok[v->t0 - 1].kind != TK_POSS)
+            g = -1;
+          uint32_t k = v->t0;
+          while (k > 0 && s->ti[k - 1].group == 0 && k + 4 > v->t0 &&
+                 s->ti[k - 1].role == RO_NONE && s->tok[k - 1].kind == TK_WORD &&
+                 s->ti[k - 1].fc == FC_NONE)
+            k--;
+          if (k > 0 && s->tok[k - 1].kind == TK_POSS && s->ti[k - 1].group)
+            g = (int)s->ti[k - 1].group - 1;
+          else if (k > 0 && s->ti[k - 1].group)
+            g = (int)s->ti[k - 1].group - 1;
+          if (g >= 0 && s->groups[g].code)
+            src = g;
+        }
+        if (src < 0) {
+          int b = by_agent(s, v, hi);
+          if (b >= 0)
+            src = b;
+        }
+      }
+      if (src < 0)
+        continue;
+      if (tgt < 0)
+        tgt = target_after(s, v->t1, hi, src);
+      /* the noun's owner must be an actor of a governing verb's subject
+       * sentence: nouns inside verb objects are coded with their verb */
+      bool governed = false;
+      for (uint32_t wj = 0; wj < s->nverbs; wj++) {
+        const struct vgroup *w = &s->verbs[wj];
+        if (!w->noun && w->t1 <= v->t0 && w->clause == v->clause &&
+            !is_null_code(lexstr(lex, Dyad_lex_verb_code(lex, w->verb))))
+          governed = true;
+      }
+      if (governed)
+        continue;
+      uint32_t mods = s->clauses[v->clause].mods;
+      if ((mods & (VM_HEDGE | VM_COND)) && !c->opt.keep_hedged)
+        continue;
+      struct evspec ev = {code, src, tgt, v->t0, v->t1, DYAD_MOD_FACT, false,
+                          vc.rule, vc.compound};
+      if (mods & VM_CLAIM)
+        ev.modality = DYAD_MOD_CLAIM;
+      if (mods & VM_HEDGE)
+        ev.modality = DYAD_MOD_HEDGED;
+      TRY(emit(c, doc, s, &ev));
+      v->coded = true;
+      continue;
+    }
+    uint32_t lo, hi;
+    verb_bounds(s, v, tabari, &lo, &hi);
+    struct vcode vc;
+    match_verb(lex, s, v, lo, hi, &vc);
+    const char *code = lexstr(lex, vc.code);
+    const char *code2 = lexstr(lex, vc.code2);
+    if (code && strcmp(code, "###") == 0) {
+      s->discard = 0; /* a discard pattern: no events from this sentence */
+      return DYAD_OK;
+    }
+    /* the complement: an infinitive this verb governs */
+    int comp = -1;
+    for (uint32_t wj = vi + 1; wj < s->nverbs; wj++)
+      if (s->verbs[wj].governor == (int)vi) {
+        comp = (int)wj;
+        break;
+      }
+    uint32_t mods = tabari ? 0 : vmods(s, v);
+    const struct lex_verb *lv = &VEC_AT(&lex->verbs, struct lex_verb, v->verb);
+    const char *lemma = Dyad_lex_cstr(lex, lv->lemma);
+    if (is_null_code(code)) {
+      /* a control verb hands its modality to its complement */
+      if (comp >= 0 && !tabari) {
+        struct vgroup *w = &s->verbs[comp];
+        w->mods |= v->mods & (VM_NEG | VM_HEDGE | VM_FUTURE | VM_COND);
+        if (Dyad_word_is_hedge_verb(s->tok[v->t0].key))
+          w->mods |= VM_HEDGE;
+        else if (Dyad_word_is_future_verb(s->tok[v->t0].key) ||
+                 Dyad_word_is_future_verb(lemma))
+          w->mods |= VM_FUTURE;
+        if (w->clause != v->clause)
+          w->clause = v->clause;
+      }
+      continue;
+    }
+    /* family verbs turn the complement's act into their own family */
+    int src = vc.src, tgt = vc.tgt;
+    uint32_t vt0 = v->t0, vt1 = v->t1;
+    bool negated = false;
+    if (comp >= 0) {
+      struct vgroup *w = &s->verbs[comp];
+      if (!tabari && Dyad_family_of(code) != FAM_NONE) {
+        struct vcode wc;
+        uint32_t wlo, whi;
+        verb_bounds(s, w, tabari, &wlo, &whi);
+        match_verb(lex, s, w, wlo, whi, &wc);
+        const char *inner = lexstr(lex, wc.code);
+        if (!is_null_code(inner)) {
+          const char *mapped = family_mapped(code, inner);
+          if (!mapped)
+            code = NULL;
+          else
+            code = mapped;
+          if (tgt < 0) {
+            /* the object of the outer verb ("urged Mali to ..."), else the
+             * inner act's target */
+            int t = target_after(s, v->t1, w->a0, src);
+            tgt = t >= 0 ? t : (wc.tgt >= 0 ? wc.tgt : target_after(s, w->t1, whi, -1));
+          }
+          vt1 = w->t1;
+          vc.rule = wc.pattern != LEX_NONE ? wc.rule : vc.rule;
+          if (w->mods & VM_NEG)
+            negated = true;
+        }
+      }
+      w->coded = true;
+      if (!code)
+        continue;
+    }
+    /* source and target */
+    if (src < 0) {
+      int subj = s->clauses[v->clause].subject;
+      if (tabari) {
+        /* TABARI: first actor of the clause distinct from the target */
+        for (uint32_t g = 0; g < s->ngroups; g++) {
+          const struct agroup *x = &s->groups[g];
+          if (x->t0 >= lo && x->t0 < hi && x->code && (int)g != tgt &&
+              (tgt < 0 || strcmp(x->code, s->groups[tgt].code) != 0) &&
+              x->t0 < v->t0) {
+            subj = (int)g;
+            break;
+          }
+        }
+      }
+      src = subj;
+    }
+    bool passive = (v->mods & VM_PASSIVE) != 0;
+    if (passive && vc.src < 0 && vc.tgt < 0) {
+      int by = by_agent(s, v, hi);
+      if (by >= 0) {
+        tgt = src;
+        src = by;
+      } else if (!tabari) {
+        continue; /* "X was attacked": no source */
+      }
+    }
+    if (tgt < 0) {
+      tgt = target_after(s, vt1, hi, src);
+      if (tgt < 0 && tabari)
+        tgt = target_before(s, lo, v->t0, src);
+    }
+    if (src < 0)
+      continue;
+    /* modality rules (dyad profile) */
+    uint8_t modality = DYAD_MOD_FACT;
+    if (!tabari) {
+      bool hedge = (mods & VM_HEDGE) != 0, cond = (mods & VM_COND) != 0;
+      bool future = (mods & VM_FUTURE) != 0, neg = (mods & VM_NEG) != 0;
+      bool claim = (mods & VM_CLAIM) != 0;
+      const struct clause *cl = &s->clauses[v->clause];
+      /* "X said it would send aid": the speaker's own future act is a
+       * statement of intent; "X said it would not" a refusal */
+      bool own = cl->speaker >= 0 && src >= 0 && s->groups[src].code &&
+                 s->groups[cl->speaker].code &&
+                 strcmp(s->groups[src].code, s->groups[cl->speaker].code) == 0;
+      if ((future || hedge) && own && claim && !cond &&
+          Dyad_family_of(code) == FAM_NONE) {
+        const char *m = neg ? Dyad_refusal_of(code)
+                            : Dyad_family_map(FAM_INTENT, code, code);
+        if (!m)
+          continue;
+        code = m;
+        code2 = NULL;
+        negated = neg;
+        hedge = future = neg = false;
+      } else if ((future || hedge) && cl->quoted && !cond &&
+                 Dyad_family_of(code) == FAM_NONE && src >= 0 &&
+                 s->groups[src].pronoun) {
+        /* "We will send aid", in a quotation, by the speaker */
+        const char *m = neg ? Dyad_refusal_of(code)
+                            : Dyad_family_map(FAM_INTENT, code, code);
+        if (!m)
+          continue;
+        code = m;
+        code2 = NULL;
+        negated = neg;
+        hedge = future = neg = false;
+      }
+      if (neg) {
+        const char *r = Dyad_refusal_of(code);
+        if (r && !hedge && !cond && !future) {
+          code = r;
+          code2 = NULL;
+          negated = true;
+        } else if (c->opt.keep_hedged) {
+          modality = DYAD_MOD_NEGATED;
+          negated = true;
+        } else {
+          continue;
+        }
+      }
+      if (modality == DYAD_MOD_FACT) {
+        if (cond)
+          modality = DYAD_MOD_CONDITIONAL;
+        else if (hedge)
+          modality = DYAD_MOD_HEDGED;
+        else if (future)
+          modality = DYAD_MOD_FUTURE;
+        else if (claim)
+          modality = DYAD_MOD_CLAIM;
+      }
+      if ((modality == DYAD_MOD_CONDITIONAL || modality == DYAD_MOD_HEDGED ||
+           modality == DYAD_MOD_FUTURE) &&
+          !c->opt.keep_hedged)
+        continue;
+    }
+    if (is_null_code(code))
+      continue;
+    struct evspec ev = {code, src, tgt, vt0, vt1, modality, negated, vc.rule,
+                        vc.compound};
+    if (vc.compound && src >= 0 && s->groups[src].compound >= 0) {
+      /* '%': mutual events among the members of the compound */
+      int cp = s->groups[src].compound;
+      for (uint32_t a = 0; a < s->ngroups; a++) {
+        if (s->groups[a].compound != cp)
+          continue;
+        for (uint32_t b = 0; b < s->ngroups; b++) {
+          if (a == b || s->groups[b].compound != cp)
+            continue;
+          TRY(add_event(c, doc, s, &s->groups[a], &s->groups[b], &ev));
+        }
+      }
+    } else {
+      TRY(emit(c, doc, s, &ev));
+      if (code2 && !is_null_code(code2) && tgt >= 0) {
+        struct evspec ev2 = ev;
+        ev2.code = code2;
+        ev2.src = tgt;
+        ev2.tgt = src;
+        TRY(emit(c, doc, s, &ev2));
+      }
+    }
+    v->coded = true;
+    if (tabari && lex->tabari.code_by == 0) {
+      /* TABARI codes the first event of each clause (CODE BY CLAUSE) */
+      for (uint32_t wj = vi + 1; wj < s->nverbs; wj++)
+        if (s->verbs[wj].clause == v->clause)
+          s->verbs[wj].coded = true;
+    }
+  }
+  /* doubt: "X does not believe that ..." is a pessimistic comment (012) */
+  if (!tabari) {
+    for (uint32_t k = 1; k + 1 < s->n; k++) {
+      if (!Dyad_word_is_belief_verb(s->tok[k].key) || s->ti[k - 1].fc != FC_NEG)
+        continue;
+      const struct clause *cl = &s->clauses[s->ti[k].clause];
+      int src = cl->subject;
+      if (src < 0 || !s->groups[src].code)
+        continue;
+      int tgt = target_after(s, k + 1, s->n, src);
+      struct evspec ev = {"012", src, tgt, k, k + 1, DYAD_MOD_FACT, false,
+                          {0, 0}, false};
+      if (cl->quoted || (cl->mods & VM_CLAIM))
+        ev.modality = DYAD_MOD_CLAIM;
+      TRY(emit(c, doc, s, &ev));
+    }
+  }
+  (void)explain;
+  return DYAD_OK;
+}

@@ -1,0 +1,21 @@
+/*
+ * coder.h - event coding of a parsed sentence (pipeline stage "events").
+ *
+ * Takes: a parsed sentence (parse.h) and the lexicon. Gives: events appended
+ * to the document: (source, target, CAMEO code, spans, rule, modality).
+ */
+#ifndef DYAD_CODER_H
+#define DYAD_CODER_H
+
+#include "../parse/parse.h"
+
+struct dyad_coder {
+  const struct dyad_lexicon *lex;
+  dyad_coder_options opt;
+};
+
+/* Codes one sentence of `doc`: appends to doc->events. */
+dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
+                               struct sent *s, struct buf *explain) DYAD_WUR;
+
+#endif

@@ -1,0 +1,58 @@
+/*
+ * internal.h - private types shared across stages; never installed.
+ *
+ * The document owns one arena: tokens, keys, sentences, events and their
+ * strings all come from it and are released together by dyad_doc_set (reset)
+ * or dyad_doc_free.
+ */
+#ifndef DYAD_INTERNAL_H
+#define DYAD_INTERNAL_H
+
+#include "dyad.h"
+#include "lexicon/lexicon.h"
+#include "sentence/sentence.h"
+#include "token/token.h"
+#include "util/util.h"
+
+/* Hard limits (STYLE §3). */
+#define DYAD_MAX_DOC_BYTES ((size_t)64 << 20)
+#define DYAD_MAX_SENT_TOKENS 4096
+
+struct dyad_event {
+  const char *source; /* arena strings, "" when absent */
+  const char *target;
+  char code[8];       /* CAMEO event code */
+  char root[3];       /* first two digits */
+  int quad;           /* 1-4, 0 unknown */
+  double goldstein;   /* NaN when unknown */
+  uint32_t sentence;  /* sentence index */
+  uint32_t span[3][2]; /* [DYAD_SPAN_*][start, end) bytes; 0,0 = none */
+  uint8_t modality;   /* dyad_modality */
+  bool negated;
+  const char *rule_file; /* borrowed from the lexicon */
+  uint32_t rule_line;
+  int event_date;     /* YYYYMMDD resolved from the text, 0 = story date */
+};
+
+struct dyad_doc {
+  struct arena arena;
+  const char *id;     /* "" when absent */
+  int date;
+  const char *source, *url; /* "" when absent */
+  const char *text;   /* story text, NUL-terminated */
+  size_t len;
+  size_t headline_end; /* byte offset where the headline ends, 0 if none */
+  struct vec tokens;    /* struct token */
+  struct vec sentences; /* struct sentence */
+  struct vec events;    /* struct dyad_event */
+  const char *discard_reason; /* arena or static, NULL if none */
+  struct buf explain;
+};
+
+/* Quad class and Goldstein score of a CAMEO code (src/event/cameo.c). */
+int Dyad_cameo_quad(const char *code);
+double Dyad_cameo_goldstein(const char *code);
+/* True when `code` is in the CAMEO 1.1b3 event code list. */
+bool Dyad_cameo_known(const char *code);
+
+#endif

@@ -1,0 +1,1298 @@
+/*
+ * parse.c - shallow parse of one sentence (pipeline stage "parse").
+ *
+ * Steps, each a pass over the sentence's tokens:
+ *   1. function classes of closed-class words (words.c);
+ *   2. dictionary segmentation: longest-first walk of the lexicon trie at
+ *      each token (TABARI's makeSynt idea, coders.md §1.2), choosing one
+ *      unit per position: actor, agent, verb, event noun, noun, adjective;
+ *   3. verb or noun: a dictionary verb after a determiner, possessive or
+ *      number, or capitalised inside a sentence, is a noun (TABARI markNouns);
+ *   4. actor groups: noun phrases around actors and agents, with the agent
+ *      code composed onto the owning actor ("Mali's foreign minister",
+ *      "Minister of Foreign Affairs of Mali"), pronouns resolved to an
+ *      antecedent, compounds ("A, B and C") marked;
+ *   5. verb groups: auxiliaries, modals, negation, voice, infinitives and the
+ *      verb governing an infinitive;
+ *   6. clauses: conjunctions, relative pronouns, subordinators, reporting
+ *      frames ("X said (that)", "according to X", quotations), conditionals.
+ */
+#include "parse.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "words.h"
+
+/* ---- small helpers ------------------------------------------------------- */
+
+static bool is_word(const struct token *t) {
+  return t->kind == TK_WORD || t->kind == TK_NUM || t->kind == TK_CLITIC ||
+         t->kind == TK_POSS;
+}
+
+static dyad_status push_group(struct sent *s, struct arena *a,
+                              struct agroup **out) {
+  if (s->ngroups == s->capgroups) {
+    uint32_t cap = s->capgroups ? s->capgroups * 2 : 16;
+    struct agroup *g = Dyad_arena_alloc(a, cap * sizeof *g);
+    if (!g)
+      return DYAD_ERR_NOMEM;
+    if (s->ngroups)
+      memcpy(g, s->groups, s->ngroups * sizeof *g);
+    s->groups = g;
+    s->capgroups = cap;
+  }
+  struct agroup *g = &s->groups[s->ngroups++];
+  memset(g, 0, sizeof *g);
+  g->compound = -1;
+  g->prep = -1;
+  g->actor = LEX_NONE;
+  *out = g;
+  return DYAD_OK;
+}
+
+static dyad_status push_verb(struct sent *s, struct arena *a,
+                             struct vgroup **out) {
+  if (s->nverbs == s->capverbs) {
+    uint32_t cap = s->capverbs ? s->capverbs * 2 : 8;
+    struct vgroup *v = Dyad_arena_alloc(a, cap * sizeof *v);
+    if (!v)
+      return DYAD_ERR_NOMEM;
+    if (s->nverbs)
+      memcpy(v, s->verbs, s->nverbs * sizeof *v);
+    s->verbs = v;
+    s->capverbs = cap;
+  }
+  struct vgroup *v = &s->verbs[s->nverbs++];
+  memset(v, 0, sizeof *v);
+  v->governor = -1;
+  v->clause = 0;
+  *out = v;
+  return DYAD_OK;
+}
+
+static dyad_status push_clause(struct sent *s, struct arena *a,
+                               struct clause **out) {
+  if (s->nclauses == s->capclauses) {
+    uint32_t cap = s->capclauses ? s->capclauses * 2 : 8;
+    struct clause *c = Dyad_arena_alloc(a, cap * sizeof *c);
+    if (!c)
+      return DYAD_ERR_NOMEM;
+    if (s->nclauses)
+      memcpy(c, s->clauses, s->nclauses * sizeof *c);
+    s->clauses = c;
+    s->capclauses = cap;
+  }
+  struct clause *c = &s->clauses[s->nclauses++];
+  memset(c, 0, sizeof *c);
+  c->parent = -1;
+  c->subject = -1;
+  c->speaker = -1;
+  *out = c;
+  return DYAD_OK;
+}
+
+/* Appends agent code `ag` to `code` unless present at a 3-letter boundary
+ * (TABARI findAgent rule, coders.md §1.4). Result in arena. */
+static const char *add_agent(struct arena *a, const char *code, const char *ag,
+                             bool prefix) {
+  size_t cl = strlen(code), al = strlen(ag);
+  if (!al)
+    return code;
+  for (size_t i = 0; i + al <= cl; i += 3)
+    if (memcmp(code + i, ag, al) == 0)
+      return code;
+  char *r = Dyad_arena_alloc(a, cl + al + 1);
+  if (!r)
+    return code;
+  if (prefix) {
+    memcpy(r, ag, al);
+    memcpy(r + al, code, cl);
+  } else {
+    memcpy(r, code, cl);
+    memcpy(r + cl, ag, al);
+  }
+  r[cl + al] = '\0';
+  return r;
+}
+
+static const char *actor_code(const struct dyad_lexicon *lex, uint32_t actor,
+                              int date) {
+  uint32_t c = Dyad_lex_actor_code(lex, actor, date);
+  if (c == LEX_NONE)
+    return NULL;
+  return Dyad_lex_cstr(lex, c);
+}
+
+/* ---- step 2: segmentation ------------------------------------------------- */
+
+struct cand {
+  uint16_t len;
+  uint32_t ref;
+  uint8_t flags;
+};
+
+static void segment(const struct dyad_lexicon *lex, struct sent *s) {
+  const struct token *tok = s->tok;
+  uint32_t n = s->n;
+  uint32_t i = 0;
+  while (i < n) {
+    if (!is_word(&tok[i]) || !tok[i].wid) {
+      i++;
+      continue;
+    }
+    struct cand actor = {0, 0, 0}, agent = {0, 0, 0}, verb = {0, 0, 0},
+                evn = {0, 0, 0}, noun = {0, 0, 0}, adj = {0, 0, 0},
+                tim = {0, 0, 0};
+    uint32_t node = 0;
+    for (uint32_t j = i; j < n; j++) {
+      node = Dyad_lex_child(lex, node, tok[j].wid);
+      if (node == LEX_NONE)
+        break;
+      uint16_t len = (uint16_t)(j - i + 1);
+      for (uint32_t h = VEC_AT(&lex->nodes, struct lex_node, node).hits;
+           h != LEX_NONE; h = VEC_AT(&lex->hits, struct lex_hit, h).next) {
+        const struct lex_hit *hit = &VEC_AT(&lex->hits, struct lex_hit, h);
+        struct cand *c = NULL;
+        switch (hit->kind) {
+        case LK_ACTOR: c = &actor; break;
+        case LK_AGENT: c = &agent; break;
+        case LK_VERB: c = &verb; break;
+        case LK_EVNOUN: c = &evn; break;
+        case LK_NOUN: c = &noun; break;
+        case LK_ADJ: c = &adj; break;
+        case LK_TIME: c = &tim; break;
+        case LK_DISCARD: {
+          const struct lex_discard *d =
+              &VEC_AT(&lex->discards, struct lex_discard, hit->ref);
+          if (d->story) {
+            if (s->story_discard < 0)
+              s->story_discard = (int)hit->ref;
+          } else if (s->discard < 0) {
+            s->discard = (int)hit->ref;
+          }
+          break;
+        }
+        default: break;
+        }
+        /* longest wins; on equal length the first in file order */
+        if (c && len > c->len) {
+          c->len = len;
+          c->ref = hit->ref;
+          c->flags = hit->flags;
+        }
+      }
+    }
+    /* a lower-case short word never starts a one-word actor: "us", "it" */
+    if (actor.len == 1 && !(tok[i].flags & (TOK_CAP | TOK_ALLCAPS)) &&
+        Dyad_word_is_common_short(tok[i].key, tok[i].klen) &&
+        !(tok[i].flags & TOK_ABBR))
+      actor.len = 0;
+    uint16_t best = actor.len;
+    if (agent.len > best)
+      best = agent.len;
+    if (noun.len > best)
+      best = noun.len;
+    if (verb.len > best)
+      best = verb.len;
+    if (evn.len > best)
+      best = evn.len;
+    if (adj.len > best)
+      best = adj.len;
+    if (tim.len > best)
+      best = tim.len;
+    if (!best) {
+      i++;
+      continue;
+    }
+    uint8_t role;
+    struct cand *c;
+    if (actor.len == best) {
+      role = RO_ACTOR;
+      c = &actor;
+    } else if (agent.len == best) {
+      role = RO_AGENT;
+      c = &agent;
+    } else if (noun.len == best) {
+      role = RO_NOUN;
+      c = &noun;
+    } else if (verb.len == best) {
+      role = RO_VERB;
+      c = &verb;
+    } else if (evn.len == best) {
+      role = RO_EVNOUN;
+      c = &evn;
+    } else if (adj.len == best) {
+      role = RO_ADJ;
+      c = &adj;
+    } else {
+      role = RO_TIME;
+      c = &tim;
+    }
+    for (uint32_t k = i; k < i + best; k++) {
+      s->ti[k].role = role;
+      s->ti[k].ref = c->ref;
+      s->ti[k].unit = k == i;
+      s->ti[k].hflags = c->flags;
+    }
+    s->ti[i].ulen = best;
+    /* keep an event-noun reading of a verb for step 3 */
+    if (role == RO_VERB && evn.len == best)
+      s->ti[i].evref = evn.ref + 1;
+    i += best;
+  }
+}
+
+/* ---- step 3: verb or noun --------------------------------------------------- */
+
+static bool adjective_like(const struct sent *s, uint32_t k) {
+  const struct token *t = &s->tok[k];
+  const struct tinfo *ti = &s->ti[k];
+  if (t->kind != TK_WORD)
+    return false;
+  if (ti->role == RO_ADJ)
+    return true;
+  if (ti->role != RO_NONE || ti->fc != FC_NONE)
+    return false;
+  /* -ly words are adverbs, not adjectives */
+  if (t->klen > 3 && memcmp(t->key + t->klen - 2, "LY", 2) == 0)
+    return false;
+  return true;
+}
+
+static void verbs_or_nouns(const struct dyad_lexicon *lex, struct sent *s,
+                           bool tabari) {
+  const struct token *tok = s->tok;
+  for (uint32_t i = 0; i < s->n; i++) {
+    struct tinfo *ti = &s->ti[i];
+    if (ti->role != RO_VERB || !ti->unit)
+      continue;
+    bool noun = false;
+    /* capitalised inside a sentence: a name or title, not a verb */
+    if (i > 0 && (tok[i].flags & TOK_CAP) && !(tok[i].flags & TOK_ALLCAPS) &&
+        !s->allcaps && tok[i - 1].kind != TK_QUOTE &&
+        tok[i - 1].kind != TK_COLON && tok[i - 1].kind != TK_LPAREN &&
+        tok[i - 1].kind != TK_DASH && !(tok[i].flags & TOK_PARA_BEFORE))
+      noun = true;
+    /* determiner, possessive or number before (over up to two adjectives) */
+    uint32_t k = i;
+    int adjs = 0;
+    while (k > 0 && adjs <= 2) {
+      const struct token *p = &tok[k - 1];
+      const struct tinfo *pi = &s->ti[k - 1];
+      if (pi->fc == FC_DET || pi->fc == FC_PRONPOSS || p->kind == TK_POSS ||
+          p->kind == TK_NUM || pi->fc == FC_NUM) {
+        noun = true;
+        break;
+      }
+      if (adjective_like(s, k - 1) && !tabari) {
+        adjs++;
+        k--;
+        continue;
+      }
+      break;
+    }
+    if (tabari) {
+      /* TABARI only shifts after THE/A/AN (markNouns) */
+      noun = (i > 0 && (Dyad_key_is(&tok[i - 1], "THE") ||
+                        Dyad_key_is(&tok[i - 1], "A") ||
+                        Dyad_key_is(&tok[i - 1], "AN"))) ||
+             (i > 0 && (tok[i].flags & TOK_CAP) && !s->allcaps &&
+              !(tok[i].flags & TOK_ALLCAPS) && tok[i - 1].kind != TK_QUOTE);
+    }
+    /* "to" + base form is a verb whatever comes before */
+    if (i > 0 && s->ti[i - 1].fc == FC_TO) {
+      const struct lex_vform *vf =
+          &VEC_AT(&lex->vforms, struct lex_vform, ti->ref);
+      if (vf->form & VF_BASE)
+        noun = false;
+    }
+    if (!noun)
+      continue;
+    uint8_t role = ti->evref ? RO_EVNOUN : RO_NOUN;
+    uint32_t ref = ti->evref ? ti->evref - 1 : ti->ref;
+    for (uint32_t m = i; m < i + ti->ulen; m++) {
+      s->ti[m].role = role;
+      s->ti[m].ref = ref;
+    }
+  }
+}
+
+/* ---- step 4: actor groups ------------------------------------------------- */
+
+/* A capitalised unknown word (a name) that may sit inside an actor phrase:
+ * "Foreign Minister Abdoulaye Diop" where only Diop is known. */
+static bool name_word(const struct sent *s, uint32_t k) {
+  const struct token *t = &s->tok[k];
+  return t->kind == TK_WORD && (t->flags & TOK_CAP) && s->ti[k].role == RO_NONE &&
+         s->ti[k].fc == FC_NONE && !s->allcaps;
+}
+
+static int find_prep(const struct sent *s, uint32_t t0) {
+  if (t0 == 0)
+    return -1;
+  uint32_t k = t0 - 1;
+  if (s->ti[k].fc == FC_PREP || s->ti[k].fc == FC_TO)
+    return (int)k;
+  return -1;
+}
+
+static void compose_group(const struct dyad_lexicon *lex, struct sent *s,
+                          struct agroup *g, const struct parse_opts *po,
+                          struct arena *a) {
+  /* collect actors and agents */
+  uint32_t owner = LEX_NONE, first = LEX_NONE, best = LEX_NONE;
+  uint32_t owner_t = 0, first_t = 0, best_t = 0;
+  const char *best_code = NULL, *first_code = NULL, *owner_code = NULL;
+  bool ofjoin = false;
+  for (uint32_t k = g->t0; k < g->t1; k++) {
+    const struct tinfo *ti = &s->ti[k];
+    if (ti->role == RO_ACTOR && ti->unit) {
+      const char *code = actor_code(lex, ti->ref, po->date);
+      uint32_t end = k + ti->ulen;
+      if (code && strcmp(code, "---") == 0) {
+        g->null_code = true;
+        continue;
+      }
+      if (code && strcmp(code, "###") == 0) {
+        g->discard = true;
+        continue;
+      }
+      if (!code)
+        continue;
+      if (first == LEX_NONE) {
+        first = ti->ref;
+        first_t = k;
+        first_code = code;
+      }
+      if (end < g->t1 && s->tok[end].kind == TK_POSS && owner == LEX_NONE &&
+          end + 1 < g->t1) {
+        owner = ti->ref;
+        owner_t = k;
+        owner_code = code;
+      }
+      /* a later actor that refines the first ("Russian ... Lavrov") */
+      if (best == LEX_NONE ||
+          (strlen(code) > strlen(best_code) &&
+           strncmp(code, best_code, 3) == 0)) {
+        best = ti->ref;
+        best_t = k;
+        best_code = code;
+      }
+      if (k > g->t0 && (Dyad_key_is(&s->tok[k - 1], "OF") ||
+                        (k > g->t0 + 1 && s->ti[k - 1].fc == FC_DET &&
+                         Dyad_key_is(&s->tok[k - 2], "OF"))))
+        ofjoin = true;
+    }
+  }
+  (void)ofjoin;
+  uint32_t base = LEX_NONE, bt = 0;
+  const char *code = NULL;
+  if (owner != LEX_NONE && !po->tabari) {
+    base = owner;
+    bt = owner_t;
+    code = owner_code;
+  } else if (best != LEX_NONE && !po->tabari) {
+    base = best;
+    bt = best_t;
+    code = best_code;
+  } else if (first != LEX_NONE) {
+    base = first;
+    bt = first_t;
+    code = first_code;
+  }
+  (void)first_t;
+  g->actor = base;
+  if (base != LEX_NONE) {
+    g->h0 = bt;
+    g->h1 = bt + s->ti[bt].ulen;
+    g->src_line = VEC_AT(&lex->actors, struct lex_actor, base).src.line;
+  }
+  /* agents */
+  for (uint32_t k = g->t0; k < g->t1; k++) {
+    const struct tinfo *ti = &s->ti[k];
+    if (ti->role != RO_AGENT || !ti->unit)
+      continue;
+    /* an agent owned by another actor than the base ("Britain's UN
+     * ambassador": the ambassador is Britain's) still composes on base */
+    const struct lex_agent *ag = &VEC_AT(&lex->agents, struct lex_agent, ti->ref);
+    const char *ac = Dyad_lex_cstr(lex, ag->code);
+    if (!code) {
+      /* agent only: remember the agent code; context fills the actor */
+      g->agent_only = true;
+      code = add_agent(a, "", ac, false);
+      if (g->h1 == 0) {
+        g->h0 = k;
+        g->h1 = k + ti->ulen;
+      }
+      continue;
+    }
+    if (g->agent_only) {
+      code = add_agent(a, code, ac, false);
+      continue;
+    }
+    code = add_agent(a, code, ac, ag->suffix);
+  }
+  g->code = code;
+  if (g->h1 == 0) {
+    g->h0 = g->t0;
+    g->h1 = g->t1;
+  }
+}
+
+static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
+                                const struct parse_opts *po,
+                                struct discourse *dc, struct arena *a) {
+  const struct token *tok = s->tok;
+  uint32_t n = s->n;
+  uint32_t i = 0;
+  while (i < n) {
+    const struct tinfo *ti = &s->ti[i];
+    bool starts = (ti->role == RO_ACTOR || ti->role == RO_AGENT) && ti->unit;
+    bool pron = !starts && (ti->fc == FC_PRON || ti->fc == FC_PRONPOSS) &&
+                tok[i].kind == TK_WORD;
+    if (!starts && !pron) {
+      i++;
+      continue;
+    }
+    struct agroup *g;
+    TRY(push_group(s, a, &g));
+    uint32_t gid = s->ngroups - 1;
+    if (pron) {
+      g->t0 = i;
+      g->t1 = i + 1;
+      g->pronoun = true;
+      g->possessor = ti->fc == FC_PRONPOSS;
+      /* "its troops": the possessive pronoun owns the following agents */
+      uint32_t e = i + 1;
+      while (e < n && (s->ti[e].role == RO_AGENT || adjective_like(s, e)) &&
+             s->ti[e].role != RO_ACTOR && g->possessor) {
+        if (s->ti[e].role == RO_AGENT)
+          g->t1 = e + s->ti[e].ulen;
+        e += s->ti[e].ulen ? s->ti[e].ulen : 1;
+      }
+      g->h0 = i;
+      g->h1 = i + 1;
+      g->prep = find_prep(s, i);
+      for (uint32_t k = g->t0; k < g->t1; k++)
+        s->ti[k].group = (uint16_t)(gid + 1);
+      i = g->t1;
+      continue;
+    }
+    /* extend left over determiners, numbers, adjectives and names */
+    uint32_t t0 = i;
+    while (t0 > 0 && s->ti[t0 - 1].group == 0 &&
+           (s->ti[t0 - 1].fc == FC_DET || tok[t0 - 1].kind == TK_NUM ||
+            s->ti[t0 - 1].role == RO_ADJ ||
+            (name_word(s, t0 - 1) && t0 - 1 > 0)))
+      t0--;
+    /* extend right */
+    uint32_t e = i + ti->ulen;
+    bool has_agent = ti->role == RO_AGENT, has_actor = ti->role == RO_ACTOR;
+    for (;;) {
+      if (e >= n)
+        break;
+      const struct tinfo *x = &s->ti[e];
+      if ((x->role == RO_ACTOR || x->role == RO_AGENT) && x->unit) {
+        /* two adjacent actors with no link form one phrase only when the
+         * first modifies the second: "Russian Foreign Minister Lavrov" */
+        if (x->role == RO_ACTOR)
+          has_actor = true;
+        else
+          has_agent = true;
+        e += x->ulen;
+        continue;
+      }
+      if (tok[e].kind == TK_POSS && e + 1 < n &&
+          (s->ti[e + 1].role == RO_AGENT || s->ti[e + 1].role == RO_ACTOR ||
+           adjective_like(s, e + 1))) {
+        /* "Mali's foreign minister": include if an agent/actor follows */
+        uint32_t f = e + 1;
+        while (f < n && adjective_like(s, f) && s->ti[f].role == RO_NONE)
+          f++;
+        if (f < n && (s->ti[f].role == RO_AGENT || s->ti[f].role == RO_ACTOR)) {
+          e = f;
+          continue;
+        }
+        break;
+      }
+      if (name_word(s, e) && (has_agent || has_actor)) {
+        /* names after a title: "Foreign Minister Abdoulaye Diop" */
+        uint32_t f = e;
+        while (f < n && name_word(s, f))
+          f++;
+        if (f < n && s->ti[f].role == RO_ACTOR && s->ti[f].unit) {
+          e = f;
+          continue;
+        }
+        if (has_agent && !has_actor) {
+          e = f;
+          continue;
+        }
+        /* a title then an unknown name: keep the name in the phrase */
+        e = f;
+        continue;
+      }
+      /* agent OF/IN (the) actor: "Minister of Foreign Affairs of Mali" */
+      if (has_agent && (Dyad_key_is(&tok[e], "OF") ||
+                        (!po->tabari && Dyad_key_is(&tok[e], "IN")))) {
+        uint32_t f = e + 1;
+        if (f < n && s->ti[f].fc == FC_DET)
+          f++;
+        if (f < n && (s->ti[f].role == RO_ACTOR ||
+                      (s->ti[f].role == RO_AGENT && !has_actor)) &&
+            s->ti[f].unit && (!has_actor || Dyad_key_is(&tok[e], "OF"))) {
+          if (has_actor && s->ti[f].role == RO_ACTOR)
+            break; /* "the president of Mali" handled: only if no actor yet */
+          e = f;
+          continue;
+        }
+      }
+      break;
+    }
+    g->t0 = t0;
+    g->t1 = e;
+    g->prep = find_prep(s, t0);
+    g->possessor = e < n && tok[e].kind == TK_POSS;
+    for (uint32_t k = g->t0; k < g->t1; k++)
+      s->ti[k].group = (uint16_t)(gid + 1);
+    compose_group(lex, s, g, po, a);
+    i = e;
+  }
+
+  /* compounds: G1 (, Gk)* and|or Gn with nothing else between */
+  int next_compound = 0;
+  for (uint32_t gi = 0; gi + 1 < s->ngroups; gi++) {
+    struct agroup *g1 = &s->groups[gi];
+    if (g1->pronoun)
+      continue;
+    uint32_t gj = gi + 1;
+    uint32_t last = gi;
+    bool linked = false;
+    while (gj < s->ngroups) {
+      struct agroup *g2 = &s->groups[gj];
+      const struct agroup *prev = &s->groups[last];
+      if (g2->pronoun)
+        break;
+      uint32_t k = prev->t1;
+      bool comma = false, conj = false;
+      while (k < g2->t0) {
+        if (tok[k].kind == TK_COMMA)
+          comma = true;
+        else if (s->ti[k].fc == FC_CONJ && !Dyad_key_is(&tok[k], "BUT"))
+          conj = true;
+        else
+          break;
+        k++;
+      }
+      if (k != g2->t0 || (!comma && !conj))
+        break;
+      if (comma && !conj) {
+        /* a comma list needs a final conjunction somewhere ahead */
+        bool ahead = false;
+        for (uint32_t x = gj + 1; x < s->ngroups && !ahead; x++) {
+          uint32_t y = s->groups[x - 1].t1;
+          while (y < s->groups[x].t0 &&
+                 (tok[y].kind == TK_COMMA || s->ti[y].fc == FC_CONJ)) {
+            if (s->ti[y].fc == FC_CONJ)
+              ahead = true;
+            y++;
+          }
+          if (y != s->groups[x].t0)
+            break;
+        }
+        if (!ahead)
+          break;
+      }
+      linked = true;
+      last = gj;
+      gj++;
+      if (conj)
+        break;
+    }
+    if (linked) {
+      for (uint32_t x = gi; x <= last; x++)
+        s->groups[x].compound = next_compound;
+      next_compound++;
+      gi = last;
+    }
+  }
+
+  /* pronouns and agent-only groups: resolve from context */
+  for (uint32_t gi = 0; gi < s->ngroups; gi++) {
+    struct agroup *g = &s->groups[gi];
+    if (g->pronoun) {
+      const struct token *t = &tok[g->t0];
+      bool first_person = Dyad_key_is(t, "I") || Dyad_key_is(t, "WE") ||
+                          Dyad_key_is(t, "ME") || Dyad_key_is(t, "US") ||
+                          Dyad_key_is(t, "MY") || Dyad_key_is(t, "OUR") ||
+                          Dyad_key_is(t, "YOU") || Dyad_key_is(t, "YOUR");
+      if (first_person)
+        continue; /* resolved to the speaker by the clause stage */
+      /* antecedent: the nearest earlier group with a code that is not
+       * governed by a preposition; else the story's last subject */
+      const char *code = NULL;
+      uint32_t actor = LEX_NONE;
+      for (uint32_t hj = gi; hj-- > 0;) {
+        const struct agroup *h = &s->groups[hj];
+        if (h->code && !h->pronoun && h->prep < 0 && !h->agent_only) {
+          code = h->code;
+          actor = h->actor;
+          break;
+        }
+      }
+      if (!code && po->tabari) {
+        for (uint32_t hj = gi; hj-- > 0;) {
+          const struct agroup *h = &s->groups[hj];
+          if (h->code && !h->pronoun) {
+            code = h->code;
+            actor = h->actor;
+            break;
+          }
+        }
+      }
+      if (!code && !po->tabari && dc->last_subject) {
+        code = dc->last_subject;
+        actor = dc->last_subject_actor;
+      }
+      if (code) {
+        /* "its troops": add the agents of the possessive phrase */
+        for (uint32_t k = g->t0; k < g->t1; k++) {
+          if (s->ti[k].role == RO_AGENT && s->ti[k].unit) {
+            const struct lex_agent *ag =
+                &VEC_AT(&lex->agents, struct lex_agent, s->ti[k].ref);
+            code = add_agent(a, code, Dyad_lex_cstr(lex, ag->code), ag->suffix);
+          }
+        }
+      }
+      g->code = code;
+      g->actor = actor;
+      continue;
+    }
+    if (g->agent_only && g->code && !po->tabari) {
+      const char *ag = g->code;
+      const char *ctx = NULL;
+      /* "the junta in Mali", "troops of Mali" right after the group */
+      if (g->t1 + 1 < n &&
+          (Dyad_key_is(&tok[g->t1], "IN") || Dyad_key_is(&tok[g->t1], "OF"))) {
+        for (uint32_t hj = gi + 1; hj < s->ngroups; hj++) {
+          const struct agroup *h = &s->groups[hj];
+          if (h->t0 <= g->t1 + 2 && h->code && !h->agent_only)
+            ctx = h->code;
+          break;
+        }
+        if (ctx && strlen(ctx) > 3) {
+          /* country part only */
+          char *cc = Dyad_arena_strndup(a, ctx, 3);
+          ctx = cc;
+        }
+      }
+      /* the story's earlier "X junta" */
+      for (int k = 0; !ctx && k < dc->nagent_ctx; k++)
+        if (strcmp(dc->agent_ctx[k].agent, ag) == 0)
+          ctx = dc->agent_ctx[k].code;
+      if (ctx) {
+        if (strlen(ctx) > 3 && strncmp(ctx + 3, ag, strlen(ag)) == 0)
+          g->code = ctx;
+        else
+          g->code = add_agent(a, ctx, ag, false);
+      } else {
+        g->code = NULL; /* an agent with no country: not an actor */
+      }
+    } else if (g->agent_only) {
+      g->code = NULL;
+    }
+  }
+  /* definite phrases that name an actor of earlier sentences: "the
+   * mission", "the operation" */
+  if (!po->tabari && dc->nheads) {
+    for (uint32_t k = 1; k < n; k++) {
+      if (s->ti[k].group || s->ti[k].role != RO_NONE || tok[k].kind != TK_WORD)
+        continue;
+      if (!Dyad_key_is(&tok[k - 1], "THE"))
+        continue;
+      for (int h = 0; h < dc->nheads; h++) {
+        if (dc->heads[h].wid != tok[k].wid)
+          continue;
+        struct agroup *g;
+        TRY(push_group(s, a, &g));
+        g->t0 = k - 1;
+        g->t1 = k + 1;
+        g->h0 = k - 1;
+        g->h1 = k + 1;
+        g->code = dc->heads[h].code;
+        g->actor = dc->heads[h].actor;
+        g->prep = find_prep(s, k - 1);
+        g->possessor = k + 1 < n && tok[k + 1].kind == TK_POSS;
+        g->pronoun = true; /* a back reference */
+        uint32_t gid = s->ngroups - 1;
+        s->ti[k - 1].group = s->ti[k].group = (uint16_t)(gid + 1);
+        break;
+      }
+    }
+    /* keep groups in text order */
+    for (uint32_t x = 1; x < s->ngroups; x++) {
+      struct agroup tmp = s->groups[x];
+      uint32_t y = x;
+      while (y > 0 && s->groups[y - 1].t0 > tmp.t0) {
+        s->groups[y] = s->groups[y - 1];
+        y--;
+      }
+      s->groups[y] = tmp;
+    }
+    for (uint32_t k = 0; k < n; k++)
+      s->ti[k].group = 0;
+    for (uint32_t x = 0; x < s->ngroups; x++)
+      for (uint32_t k = s->groups[x].t0; k < s->groups[x].t1; k++)
+        s->ti[k].group = (uint16_t)(x + 1);
+  }
+  return DYAD_OK;
+}
+
+/* ---- step 5: verb groups --------------------------------------------------- */
+
+static bool ly_adverb(const struct token *t, const struct tinfo *ti) {
+  return t->kind == TK_WORD && ti->role == RO_NONE && ti->fc == FC_NONE &&
+         t->klen > 4 && memcmp(t->key + t->klen - 2, "LY", 2) == 0;
+}
+
+static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
+                               struct arena *a) {
+  const struct token *tok = s->tok;
+  for (uint32_t i = 0; i < s->n; i++) {
+    struct tinfo *ti = &s->ti[i];
+    if (!ti->unit || (ti->role != RO_VERB && ti->role != RO_EVNOUN))
+      continue;
+    struct vgroup *v;
+    TRY(push_verb(s, a, &v));
+    v->t0 = i;
+    v->t1 = i + ti->ulen;
+    v->vform = ti->ref;
+    const struct lex_vform *vf = &VEC_AT(&lex->vforms, struct lex_vform, ti->ref);
+    v->verb = vf->verb;
+    v->noun = ti->role == RO_EVNOUN;
+    v->a0 = i;
+    if (v->noun)
+      continue;
+    uint32_t mods = 0;
+    bool be = false, have = false;
+    uint32_t k = i;
+    while (k > 0) {
+      const struct token *p = &tok[k - 1];
+      const struct tinfo *pi = &s->ti[k - 1];
+      if (pi->fc == FC_BE) {
+        be = true;
+      } else if (pi->fc == FC_HAVE) {
+        have = true;
+      } else if (pi->fc == FC_DO) {
+      } else if (pi->fc == FC_MODAL) {
+        if (Dyad_key_is(p, "WILL") || Dyad_key_is(p, "SHALL") ||
+            Dyad_key_is(p, "'LL") || Dyad_key_is(p, "WO"))
+          mods |= VM_FUTURE;
+        else
+          mods |= VM_HEDGE;
+      } else if (pi->fc == FC_NEG) {
+        mods |= VM_NEG;
+      } else if (pi->fc == FC_HEDGEADV) {
+        mods |= VM_HEDGE;
+      } else if (pi->fc == FC_ADV || ly_adverb(p, pi)) {
+      } else if (pi->fc == FC_TO) {
+        mods |= VM_INF;
+        /* "is to", "are set to", "believed to", "going to" */
+        if (k >= 2) {
+          const struct token *q = &tok[k - 2];
+          if (Dyad_word_is_hedge_verb(q->key))
+            mods |= VM_HEDGE;
+          else if (Dyad_word_is_future_verb(q->key) &&
+                   s->ti[k - 2].role != RO_VERB)
+            mods |= VM_FUTURE;
+          else if (s->ti[k - 2].fc == FC_BE)
+            mods |= VM_FUTURE; /* "troops are to withdraw" */
+        }
+        k--;
+        break;
+      } else {
+        break;
+      }
+      k--;
+    }
+    v->a0 = k;
+    if (be && (vf->form & VF_EN) && !(vf->form & VF_ING))
+      mods |= VM_PASSIVE;
+    if (have)
+      mods |= VM_PERFECT;
+    if (vf->form & VF_ING)
+      mods |= VM_ING;
+    v->mods = mods;
+  }
+  /* governors of infinitives: the nearest earlier verb group with only
+   * adverbials, prepositional phrases or an object between */
+  for (uint32_t vi = 0; vi < s->nverbs; vi++) {
+    struct vgroup *v = &s->verbs[vi];
+    if (!(v->mods & VM_INF))
+      continue;
+    for (uint32_t wj = vi; wj-- > 0;) {
+      struct vgroup *w = &s->verbs[wj];
+      if (w->noun)
+        continue;
+      /* no clause break between them */
+      bool broken = false;
+      for (uint32_t k = w->t1; k < v->a0; k++) {
+        if (tok[k].kind == TK_SEMI || tok[k].kind == TK_QUOTE ||
+            s->ti[k].fc == FC_WH || s->ti[k].fc == FC_CONJ ||
+            s->ti[k].fc == FC_SUB || s->ti[k].fc == FC_COND)
+          broken = true;
+      }
+      if (!broken && v->a0 - w->t1 <= 12)
+        v->governor = (int)wj;
+      break;
+    }
+  }
+  return DYAD_OK;
+}
+
+/* ---- step 6: clauses --------------------------------------------------------- */
+
+static int group_at(const struct sent *s, uint32_t k) {
+  return s->ti[k].group ? (int)s->ti[k].group - 1 : -1;
+}
+
+static bool verb_follows(const struct sent *s, uint32_t k, uint32_t lim) {
+  /* after a conjunction: optional adverbs/aux/neg/modal then a verb */
+  while (k < lim) {
+    const struct tinfo *ti = &s->ti[k];
+    if (ti->role == RO_VERB)
+      return true;
+    if (ti->fc == FC_ADV || ti->fc == FC_BE || ti->fc == FC_HAVE ||
+        ti->fc == FC_DO || ti->fc == FC_MODAL || ti->fc == FC_NEG ||
+        ti->fc == FC_HEDGEADV || ti->fc == FC_TO ||
+        ly_adverb(&s->tok[k], ti)) {
+      k++;
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+static dyad_status clauses(struct sent *s, const struct parse_opts *po,
+                           struct arena *a) {
+  const struct token *tok = s->tok;
+  uint32_t n = s->n;
+  /* boundaries: mark the token that starts a new clause and its type */
+  uint8_t *start = Dyad_arena_calloc(a, n + 1, 1);
+  uint8_t *ctype = Dyad_arena_calloc(a, n + 1, 1);
+  if (!start || !ctype)
+    return DYAD_ERR_NOMEM;
+  bool inquote = false;
+  for (uint32_t k = 0; k < n; k++) {
+    const struct token *t = &tok[k];
+    const struct tinfo *ti = &s->ti[k];
+    if (t->kind == TK_QUOTE && t->klen == 1 && t->key[0] == '"') {
+      if (t->flags & TOK_QUOTE_OPEN) {
+        inquote = true;
+        start[k] = 1;
+        ctype[k] = CL_MAIN;
+      } else {
+        inquote = false;
+        if (k + 1 < n) {
+          start[k + 1] = 1;
+          ctype[k + 1] = CL_MAIN;
+        }
+      }
+      continue;
+    }
+    if (t->kind == TK_SEMI) {
+      start[k] = 1;
+      ctype[k] = CL_MAIN;
+      continue;
+    }
+    if (ti->fc == FC_CONJ && !ti->group && k > 0) {
+      /* not inside a compound actor */
+      int gl = k > 0 ? group_at(s, k - 1) : -1;
+      int gr = k + 1 < n ? group_at(s, k + 1) : -1;
+      if (k + 2 < n && gr < 0 && s->ti[k + 1].fc == FC_DET)
+        gr = group_at(s, k + 2);
+      bool compound = gl >= 0 && gr >= 0 && s->groups[gl].compound >= 0 &&
+                      s->groups[gl].compound == s->groups[gr].compound;
+      if (!compound) {
+        start[k] = 1;
+        ctype[k] = verb_follows(s, k + 1, n) ? CL_CONJ : CL_MAIN;
+      }
+      continue;
+    }
+    if (po->tabari)
+      continue;
+    if (ti->fc == FC_WH && k > 0) {
+      start[k] = 1;
+      ctype[k] = CL_REL;
+      continue;
+    }
+    if (ti->fc == FC_COND) {
+      start[k] = 1;
+      ctype[k] = CL_COND;
+      continue;
+    }
+    if (ti->fc == FC_SUB) {
+      start[k] = 1;
+      ctype[k] = CL_SUB;
+      continue;
+    }
+    if (ti->fc == FC_THAT && k > 0) {
+      /* "said that", "believed that", "fears that": a reported clause;
+       * after a noun it is a relative pronoun */
+      const struct token *p = &tok[k - 1];
+      bool rep = Dyad_word_is_reporting(p->key) ||
+                 Dyad_word_is_hedge_verb(p->key) ||
+                 Dyad_word_is_belief_verb(p->key) ||
+                 s->ti[k - 1].role == RO_VERB;
+      start[k] = 1;
+      ctype[k] = rep ? CL_REPORTED : CL_REL;
+      continue;
+    }
+    /* "X said Y attacked Z": a reporting verb followed by an actor and a
+     * verb opens a reported clause */
+    if (k > 0 && Dyad_word_is_reporting(tok[k - 1].key) && ti->group &&
+        s->ti[k - 1].group == 0) {
+      int g = group_at(s, k);
+      if (g >= 0 && verb_follows(s, s->groups[g].t1, n)) {
+        start[k] = 1;
+        ctype[k] = CL_REPORTED;
+      }
+    }
+    (void)inquote;
+  }
+  /* build clauses */
+  struct clause *c;
+  TRY(push_clause(s, a, &c));
+  c->t0 = 0;
+  c->type = CL_MAIN;
+  for (uint32_t k = 1; k < n; k++) {
+    if (!start[k])
+      continue;
+    s->clauses[s->nclauses - 1].t1 = k;
+    int parent = (int)s->nclauses - 1;
+    TRY(push_clause(s, a, &c));
+    c->t0 = k;
+    c->type = ctype[k];
+    if (c->type != CL_MAIN)
+      c->parent = parent;
+  }
+  s->clauses[s->nclauses - 1].t1 = n;
+  /* quoted clauses */
+  inquote = false;
+  for (uint32_t ci = 0; ci < s->nclauses; ci++) {
+    struct clause *cl = &s->clauses[ci];
+    const struct token *t = &tok[cl->t0];
+    if (t->kind == TK_QUOTE && (t->flags & TOK_QUOTE_OPEN))
+      inquote = true;
+    cl->quoted = inquote;
+    for (uint32_t k = cl->t0; k < cl->t1; k++)
+      if (tok[k].kind == TK_QUOTE && (tok[k].flags & TOK_QUOTE_CLOSE))
+        inquote = false;
+    for (uint32_t k = cl->t0; k < cl->t1; k++)
+      s->ti[k].clause = (uint16_t)ci;
+  }
+  for (uint32_t vi = 0; vi < s->nverbs; vi++)
+    s->verbs[vi].clause = s->ti[s->verbs[vi].t0].clause;
+  return DYAD_OK;
+}
+
+/* Subjects, speakers and clause modality. */
+static void clause_roles(struct sent *s, const struct parse_opts *po) {
+  const struct token *tok = s->tok;
+  for (uint32_t ci = 0; ci < s->nclauses; ci++) {
+    struct clause *cl = &s->clauses[ci];
+    /* subject: the first group before the clause's first verb that no
+     * preposition governs (TABARI: the first actor of the clause) */
+    uint32_t vstart = cl->t1;
+    for (uint32_t vi = 0; vi < s->nverbs; vi++) {
+      if (s->verbs[vi].clause == (int)ci && !s->verbs[vi].noun) {
+        vstart = s->verbs[vi].a0;
+        break;
+      }
+    }
+    int subj = -1, any = -1;
+    for (uint32_t gi = 0; gi < s->ngroups; gi++) {
+      const struct agroup *g = &s->groups[gi];
+      if (g->t0 < cl->t0 || g->t0 >= vstart)
+        continue;
+      if (!g->code)
+        continue;
+      if (any < 0)
+        any = (int)gi;
+      if (g->prep < 0 && subj < 0)
+        subj = (int)gi;
+    }
+    if (po->tabari)
+      subj = any;
+    else if (subj < 0 && any >= 0 && s->groups[any].prep >= 0 &&
+             Dyad_key_is(&tok[s->groups[any].prep], "OF") == false)
+      subj = -1;
+    /* relative clause: the phrase before "who/which" */
+    if (subj < 0 && cl->type == CL_REL && cl->t0 > 0) {
+      int g = group_at(s, cl->t0 - 1);
+      if (g < 0 && cl->t0 > 1 && tok[cl->t0 - 1].kind == TK_COMMA)
+        g = group_at(s, cl->t0 - 2);
+      subj = g;
+    }
+    /* conjoined verb phrase: the previous clause's subject carries over */
+    if (subj < 0 && cl->type == CL_CONJ && ci > 0)
+      subj = s->clauses[ci - 1].subject;
+    cl->subject = subj;
+    if (cl->type == CL_COND)
+      cl->mods |= VM_COND;
+  }
+  /* reported clauses: the speaker is the subject of the reporting clause */
+  for (uint32_t ci = 0; ci < s->nclauses; ci++) {
+    struct clause *cl = &s->clauses[ci];
+    if (cl->type == CL_REPORTED && cl->parent >= 0) {
+      const struct clause *p = &s->clauses[cl->parent];
+      cl->speaker = p->subject;
+      /* "it was believed that", "fears that": hedged */
+      if (cl->t0 > 0) {
+        const struct token *q = &tok[cl->t0 - 1];
+        if (q->kind == TK_WORD && Dyad_key_is(q, "THAT") && cl->t0 > 1)
+          q = &tok[cl->t0 - 2];
+        if (Dyad_word_is_hedge_verb(q->key))
+          cl->mods |= VM_HEDGE;
+        else
+          cl->mods |= VM_CLAIM;
+      } else {
+        cl->mods |= VM_CLAIM;
+      }
+      cl->mods |= p->mods & (VM_HEDGE | VM_COND);
+    } else if (cl->type == CL_CONJ && ci > 0) {
+      cl->mods |= s->clauses[ci - 1].mods & (VM_HEDGE | VM_COND | VM_CLAIM);
+      if (cl->speaker < 0)
+        cl->speaker = s->clauses[ci - 1].speaker;
+    } else if (cl->type == CL_REL && cl->parent >= 0) {
+      cl->mods |= s->clauses[cl->parent].mods & (VM_HEDGE | VM_COND);
+    }
+  }
+  /* quotations: the speaker is the actor next to a reporting word after
+   * the closing quote ("..., Britain's UN ambassador said") or before the
+   * opening one ("X said: '...'") */
+  for (uint32_t ci = 0; ci < s->nclauses; ci++) {
+    struct clause *cl = &s->clauses[ci];
+    if (!cl->quoted)
+      continue;
+    int speaker = -1;
+    /* after the quote */
+    uint32_t k = cl->t1;
+    while (k < s->n && !(tok[k].kind == TK_QUOTE &&
+                         (tok[k].flags & TOK_QUOTE_CLOSE)))
+      k++;
+    for (uint32_t m = k + 1; m < s->n && m < k + 12 && speaker < 0; m++) {
+      int g = group_at(s, m);
+      if (g >= 0 && s->groups[g].code) {
+        speaker = g;
+        break;
+      }
+      if (Dyad_word_is_reporting(tok[m].key)) {
+        g = m + 1 < s->n ? group_at(s, m + 1) : -1;
+        if (g >= 0 && s->groups[g].code)
+          speaker = g;
+        break;
+      }
+    }
+    if (speaker < 0) {
+      /* before the quote */
+      uint32_t q = cl->t0;
+      for (uint32_t m = q; m-- > 0 && m + 10 > q;) {
+        int g = group_at(s, m);
+        if (g >= 0 && s->groups[g].code) {
+          speaker = g;
+          break;
+        }
+      }
+    }
+    cl->speaker = speaker;
+  }
+  /* first person pronouns take the speaker's code */
+  for (uint32_t gi = 0; gi < s->ngroups; gi++) {
+    struct agroup *g = &s->groups[gi];
+    if (!g->pronoun || g->code)
+      continue;
+    const struct clause *cl = &s->clauses[s->ti[g->t0].clause];
+    int sp = cl->speaker;
+    if (sp < 0 && cl->quoted) {
+      for (uint32_t cj = 0; cj < s->nclauses; cj++)
+        if (s->clauses[cj].quoted && s->clauses[cj].speaker >= 0)
+          sp = s->clauses[cj].speaker;
+    }
+    if (sp >= 0 && s->groups[sp].code) {
+      g->code = s->groups[sp].code;
+      g->actor = s->groups[sp].actor;
+    }
+  }
+  /* subjects may now be resolved pronouns */
+  for (uint32_t ci = 0; ci < s->nclauses; ci++) {
+    struct clause *cl = &s->clauses[ci];
+    if (cl->subject >= 0)
+      continue;
+    uint32_t vstart = cl->t1;
+    for (uint32_t vi = 0; vi < s->nverbs; vi++)
+      if (s->verbs[vi].clause == (int)ci && !s->verbs[vi].noun) {
+        vstart = s->verbs[vi].a0;
+        break;
+      }
+    for (uint32_t gi = 0; gi < s->ngroups; gi++) {
+      const struct agroup *g = &s->groups[gi];
+      if (g->t0 >= cl->t0 && g->t0 < vstart && g->code && g->prep < 0) {
+        cl->subject = (int)gi;
+        break;
+      }
+    }
+  }
+}
+
+/* ---- driver ----------------------------------------------------------------- */
+
+dyad_status Dyad_parse(const struct dyad_lexicon *lex, const struct token *tok,
+                       uint32_t n, const struct parse_opts *po,
+                       struct discourse *dc, struct arena *a, struct sent *s) {
+  memset(s, 0, sizeof *s);
+  s->tok = tok;
+  s->n = n;
+  s->discard = -1;
+  s->story_discard = -1;
+  s->ti = Dyad_arena_calloc(a, n ? n : 1, sizeof *s->ti);
+  if (!s->ti)
+    return DYAD_ERR_NOMEM;
+  int words = 0, caps = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    const struct token *t = &tok[i];
+    if (t->kind == TK_WORD || t->kind == TK_CLITIC) {
+      s->ti[i].fc = Dyad_word_class(t->key);
+      if (t->kind == TK_WORD && t->klen > 3) {
+        words++;
+        if (t->flags & TOK_CAP)
+          caps++;
+      }
+    } else if (t->kind == TK_NUM) {
+      s->ti[i].fc = FC_NUM;
+    }
+  }
+  s->allcaps = words >= 3 && caps * 10 >= words * 7;
+  segment(lex, s);
+  verbs_or_nouns(lex, s, po->tabari);
+  TRY(actor_groups(lex, s, po, dc, a));
+  TRY(verb_groups(lex, s, a));
+  TRY(clauses(s, po, a));
+  clause_roles(s, po);
+  return DYAD_OK;
+}
+
+void Dyad_discourse_update(const struct dyad_lexicon *lex, struct sent *s,
+                           struct discourse *dc) {
+  /* last subject: the main clause's subject */
+  for (uint32_t ci = 0; ci < s->nclauses; ci++) {
+    int g = s->clauses[ci].subject;
+    if (g >= 0 && s->groups[g].code && !s->groups[g].agent_only) {
+      dc->last_subject = s->groups[g].code;
+      dc->last_subject_actor = s->groups[g].actor;
+      break;
+    }
+  }
+  for (uint32_t gi = 0; gi < s->ngroups; gi++) {
+    const struct agroup *g = &s->groups[gi];
+    if (!g->code || g->pronoun)
+      continue;
+    size_t cl = strlen(g->code);
+    /* agent context: "MLIMIL" remembers MIL -> MLIMIL */
+    if (cl >= 6 && g->code[0] != '-') {
+      const char *ag = g->code + 3;
+      int slot = -1;
+      for (int k = 0; k < dc->nagent_ctx; k++)
+        if (strncmp(dc->agent_ctx[k].agent, ag, 7) == 0)
+          slot = k;
+      if (slot < 0 && dc->nagent_ctx < 16 && strlen(ag) < 8)
+        slot = dc->nagent_ctx++;
+      if (slot >= 0 && strlen(ag) < 8) {
+        strcpy(dc->agent_ctx[slot].agent, ag);
+        dc->agent_ctx[slot].code = g->code;
+      }
+    }
+    /* head word of the actor phrase for "the mission"-style references */
+    if (g->actor != LEX_NONE && g->h1 > g->h0) {
+      uint32_t head = s->tok[g->h1 - 1].wid;
+      if (head && s->tok[g->h1 - 1].klen > 3) {
+        int slot = -1;
+        for (int k = 0; k < dc->nheads; k++)
+          if (dc->heads[k].wid == head)
+            slot = k;
+        if (slot < 0 && dc->nheads < 32)
+          slot = dc->nheads++;
+        if (slot >= 0) {
+          dc->heads[slot].wid = head;
+          dc->heads[slot].code = g->code;
+          dc->heads[slot].actor = g->actor;
+        }
+      }
+    }
+  }
+  (void)lex;
+}
+
+static const char *role_name(uint8_t r) {
+  switch (r) {
+  case RO_ACTOR: return "ACTOR";
+  case RO_AGENT: return "AGENT";
+  case RO_VERB: return "VERB";
+  case RO_EVNOUN: return "EVNOUN";
+  case RO_NOUN: return "NOUN";
+  case RO_ADJ: return "ADJ";
+  case RO_TIME: return "TIME";
+  default: return "";
+  }
+}
+
+dyad_status Dyad_parse_explain(const struct dyad_lexicon *lex,
+                               const struct sent *s, struct buf *b) {
+  TRY(Dyad_buf_puts(b, "  tokens:"));
+  for (uint32_t i = 0; i < s->n; i++) {
+    const struct token *t = &s->tok[i];
+    TRY(Dyad_buf_printf(b, " %.*s", (int)t->klen, t->key));
+    if (s->ti[i].unit && s->ti[i].role)
+      TRY(Dyad_buf_printf(b, "/%s", role_name(s->ti[i].role)));
+  }
+  TRY(Dyad_buf_putc(b, '\n'));
+  for (uint32_t gi = 0; gi < s->ngroups; gi++) {
+    const struct agroup *g = &s->groups[gi];
+    TRY(Dyad_buf_printf(b, "  actor %u: [%u,%u) code=%s%s%s%s", gi, g->t0,
+                        g->t1, g->code ? g->code : "-",
+                        g->pronoun ? " pronoun" : "",
+                        g->compound >= 0 ? " compound" : "",
+                        g->prep >= 0 ? " in-pp" : ""));
+    TRY(Dyad_buf_puts(b, " \""));
+    for (uint32_t k = g->t0; k < g->t1; k++)
+      TRY(Dyad_buf_printf(b, "%s%.*s", k > g->t0 ? " " : "",
+                          (int)s->tok[k].klen, s->tok[k].key));
+    TRY(Dyad_buf_puts(b, "\"\n"));
+  }
+  for (uint32_t vi = 0; vi < s->nverbs; vi++) {
+    const struct vgroup *v = &s->verbs[vi];
+    const struct lex_verb *lv = &VEC_AT(&lex->verbs, struct lex_verb, v->verb);
+    TRY(Dyad_buf_printf(b, "  verb %u: %s%s clause=%d gov=%d mods=", vi,
+                        Dyad_lex_cstr(lex, lv->lemma), v->noun ? " (noun)" : "",
+                        v->clause, v->governor));
+    static const char *const mn[] = {"future", "hedge", "cond", "neg",
+                                     "passive", "inf", "claim", "question",
+                                     "perfect", "ing"};
+    for (int m = 0; m < 10; m++)
+      if (v->mods & (1u << m))
+        TRY(Dyad_buf_printf(b, "%s,", mn[m]));
+    TRY(Dyad_buf_putc(b, '\n'));
+  }
+  for (uint32_t ci = 0; ci < s->nclauses; ci++) {
+    const struct clause *c = &s->clauses[ci];
+    static const char *const ct[] = {"main", "conj", "rel", "sub", "cond",
+                                     "reported", "comma"};
+    TRY(Dyad_buf_printf(b, "  clause %u: [%u,%u) %s subj=%d speaker=%d%s\n", ci,
+                        c->t0, c->t1, ct[c->type], c->subject, c->speaker,
+                        c->quoted ? " quoted" : ""));
+  }
+  return DYAD_OK;
+}

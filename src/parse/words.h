@@ -1,0 +1,26 @@
+/*
+ * words.h - closed English word classes (see words.c).
+ */
+#ifndef DYAD_WORDS_H
+#define DYAD_WORDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* enum fclass of a folded key, FC_NONE if open-class. */
+uint8_t Dyad_word_class(const char *key);
+/* say, tell, add, announce, ... (reporting frames) */
+bool Dyad_word_is_reporting(const char *key);
+/* believed, thought, expected, feared, ... (hedges) */
+bool Dyad_word_is_hedge_verb(const char *key);
+/* plan, set, due, going, intend, want, seek, ... (futures) */
+bool Dyad_word_is_future_verb(const char *key);
+/* believe, think, expect, trust (negated: doubt) */
+bool Dyad_word_is_belief_verb(const char *key);
+/* short words that collide with acronyms when lower case */
+bool Dyad_word_is_common_short(const char *key, size_t n);
+/* 1 if the class table is sorted (checked by the unit tests) */
+bool Dyad_word_table_sorted(void);
+
+#endif
