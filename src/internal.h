@@ -46,7 +46,14 @@ struct dyad_doc {
   struct vec sentences; /* struct sentence */
   struct vec events;    /* struct dyad_event */
   const char *discard_reason; /* arena or static, NULL if none */
+  unsigned flags;     /* enum doc_flag: what happened while coding */
   struct buf explain;
+};
+
+enum doc_flag {
+  DOC_DISCARDED = 1 << 0, /* a discard phrase or code fired */
+  DOC_COMPLEX = 1 << 1,   /* TABARI complexity limits exceeded */
+  DOC_SHORT = 1 << 2,     /* under TABARI's minimum words */
 };
 
 /* Quad class and Goldstein score of a CAMEO code (src/event/cameo.c). */

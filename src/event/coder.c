@@ -366,8 +366,7 @@ static dyad_status add_event(const struct dyad_coder *c, struct dyad_doc *doc,
     return DYAD_OK;
   if (tgt && strcmp(src, tgt) == 0)
     return DYAD_OK; /* no self-events */
-  if (c->opt.profile == DYAD_PROFILE_TABARI && lex->petrarch_config &&
-      lex->require_dyad && !tgt)
+  if (c->require_dyad && !tgt)
     return DYAD_OK;
   if (strlen(ev->code) >= sizeof(((struct dyad_event *)0)->code))
     return DYAD_OK;
@@ -794,7 +793,7 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
       }
     }
     v->coded = true;
-    if (tabari && lex->tabari.code_by == 0) {
+    if (tabari && c->tabari.code_by == 0) {
       /* TABARI codes the first event of each clause (CODE BY CLAUSE) */
       for (uint32_t wj = vi + 1; wj < s->nverbs; wj++)
         if (s->verbs[wj].clause == v->clause)

@@ -12,6 +12,11 @@
 struct dyad_coder {
   const struct dyad_lexicon *lex;
   dyad_coder_options opt;
+  /* TABARI options in force: copied from the lexicon at creation, changed
+   * by validation suites' OPTION records (src/validate). */
+  struct lex_tabari_opts tabari;
+  bool require_dyad; /* drop events without a target */
+  int new_actor_length;
 };
 
 /* Codes one sentence of `doc`: appends to doc->events. */

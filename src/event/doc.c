@@ -92,6 +92,7 @@ static void doc_clear(dyad_doc *d) {
   if (d->explain.data)
     d->explain.data[0] = '\0';
   d->discard_reason = NULL;
+  d->flags = 0;
   d->id = d->source = d->url = d->text = "";
   d->len = 0;
   d->date = 0;
@@ -255,6 +256,10 @@ dyad_status dyad_coder_new(const dyad_lexicon *lex,
   c->lex = lex;
   if (opts)
     c->opt = *opts;
+  c->tabari = lex->tabari;
+  c->require_dyad = lex->petrarch_config && lex->require_dyad &&
+                    c->opt.profile == DYAD_PROFILE_TABARI;
+  c->new_actor_length = lex->new_actor_length;
   *out = c;
   return DYAD_OK;
 }
@@ -269,6 +274,7 @@ dyad_status dyad_code(dyad_coder *c, dyad_doc *d, dyad_error *err) {
   d->tokens.len = d->sentences.len = d->events.len = 0;
   d->explain.len = 0;
   d->discard_reason = NULL;
+  d->flags = 0;
   size_t bad = Dyad_utf8_check(d->text, d->len);
   if (bad < d->len) {
     unsigned line, col;
@@ -321,6 +327,7 @@ dyad_status dyad_code(dyad_coder *c, dyad_doc *d, dyad_error *err) {
       TRY(Dyad_parse_explain(lex, &s, &d->explain));
     }
     if (s.discard >= 0) {
+      d->flags |= DOC_DISCARDED;
       if (c->opt.explain) {
         const struct lex_discard *x =
             &VEC_AT(&lex->discards, struct lex_discard, s.discard);
@@ -332,6 +339,12 @@ dyad_status dyad_code(dyad_coder *c, dyad_doc *d, dyad_error *err) {
     }
     size_t before = d->events.len;
     TRY(Dyad_code_sentence(c, d, &s, &d->explain));
+    if (s.discard >= 0) {
+      d->flags |= DOC_DISCARDED;
+      d->events.len = before;
+    }
+    if (s.complex)
+      d->flags |= DOC_COMPLEX;
     if (c->opt.explain) {
       for (size_t k = before; k < d->events.len; k++) {
         const struct dyad_event *e = &VEC_AT(&d->events, struct dyad_event, k);
@@ -346,6 +359,7 @@ dyad_status dyad_code(dyad_coder *c, dyad_doc *d, dyad_error *err) {
     const struct lex_discard *x =
         &VEC_AT(&lex->discards, struct lex_discard, story_discard);
     d->events.len = 0;
+    d->flags |= DOC_DISCARDED;
     const char *name = Dyad_lex_cstr(lex, x->name);
     size_t nl = strlen(name);
     char *r = Dyad_arena_alloc(&d->arena, nl + 32);
