@@ -474,7 +474,16 @@ dyad_status Dyad_tokenize(const char *text, size_t start, size_t end,
       if (wend == j && j < z.n && z.cps[j].c == '.' && !all_digit) {
         size_t kl = fold_range(&z, i, wend, key, sizeof key, true);
         bool initial = letters == 1 && uppers == 1 && wend - i == 1;
-        if (dots || initial || Dyad_is_abbreviation(key, kl)) {
+        bool abbr = Dyad_is_abbreviation(key, kl);
+        if (abbr && ((kl == 2 && memcmp(key, "NO", 2) == 0) ||
+                     (kl == 3 && memcmp(key, "NOS", 3) == 0))) {
+          /* "No. 5" is an abbreviation, "said no." is not */
+          size_t m = j + 1;
+          while (m < z.n && is_space(z.cps[m].c))
+            m++;
+          abbr = m < z.n && is_digit(z.cps[m].c);
+        }
+        if (dots || initial || abbr) {
           absorbed = true;
           if (initial)
             fl |= TOK_INITIAL;
