@@ -23,4 +23,14 @@ struct dyad_coder {
 dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
                                struct sent *s, struct buf *explain) DYAD_WUR;
 
+/*
+ * The TABARI profile (src/classic): codes every sentence of `doc` (already
+ * tokenised, word ids set, sentences split) the way TABARI 0.8 did, for
+ * TABARI and PETRARCH-1 dictionaries and their validation suites. `date` is
+ * the story date (or the default date). Appends to doc->events and sets
+ * doc->flags.
+ */
+dyad_status Dyad_classic_code(const struct dyad_coder *c, struct dyad_doc *doc,
+                              int date, dyad_error *err) DYAD_WUR;
+
 #endif

@@ -299,6 +299,8 @@ dyad_status dyad_code(dyad_coder *c, dyad_doc *d, dyad_error *err) {
   TRY(Dyad_split_sentences(toks, d->tokens.len, d->headline_end,
                            &d->sentences));
   int date = d->date ? d->date : c->opt.default_date;
+  if (c->opt.profile == DYAD_PROFILE_TABARI)
+    return Dyad_classic_code(c, d, date, err);
   struct parse_opts po = {date, c->opt.profile == DYAD_PROFILE_TABARI};
   struct discourse dc;
   memset(&dc, 0, sizeof dc);
