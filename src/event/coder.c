@@ -38,6 +38,7 @@ static bool is_null_code(const char *c) {
 }
 
 struct evspec {
+  const char *builtin;    /* name of an engine rule, or NULL */
   const char *code;
   int src, tgt;           /* groups */
   uint32_t vt0, vt1;      /* verb tokens */
@@ -95,10 +96,15 @@ static dyad_status add_event(const struct dyad_coder *c, struct dyad_doc *doc,
   e->span[DYAD_SPAN_VERB][1] = tok[ev->vt1 - 1].end;
   e->modality = ev->modality;
   e->negated = ev->negated;
-  e->rule_file = ev->rule.file < lex->files.len
-                     ? VEC_AT(&lex->files, char *, ev->rule.file)
-                     : "";
-  e->rule_line = ev->rule.line;
+  if (ev->builtin) {
+    e->rule_file = ev->builtin;
+    e->rule_line = 0;
+  } else {
+    e->rule_file = ev->rule.file < lex->files.len
+                       ? VEC_AT(&lex->files, char *, ev->rule.file)
+                       : "";
+    e->rule_line = ev->rule.line;
+  }
   return DYAD_OK;
 }
 
@@ -111,7 +117,7 @@ static dyad_status emit(const struct dyad_coder *c, struct dyad_doc *doc,
     int cp = s->groups[ev->src].compound;
     if (cp >= 0) {
       for (uint32_t g = 0; g < s->ngroups && ns < 32; g++)
-        if (s->groups[g].compound == cp)
+        if (s->groups[g].compound == cp && s->groups[g].code)
           srcs[ns++] = (int)g;
     } else {
       srcs[ns++] = ev->src;
@@ -121,7 +127,7 @@ static dyad_status emit(const struct dyad_coder *c, struct dyad_doc *doc,
     int cp = s->groups[ev->tgt].compound;
     if (cp >= 0) {
       for (uint32_t g = 0; g < s->ngroups && nt < 32; g++)
-        if (s->groups[g].compound == cp)
+        if (s->groups[g].compound == cp && s->groups[g].code)
           tgts[nt++] = (int)g;
     } else {
       tgts[nt++] = ev->tgt;
@@ -141,9 +147,22 @@ static dyad_status emit(const struct dyad_coder *c, struct dyad_doc *doc,
 
 /* First actor group after token p within [p, hi) whose code differs from
  * the source's (the default target, TABARI getRegularTarget). */
-static int target_after(const struct sent *s, uint32_t p, uint32_t hi,
-                        int src) {
+/* Same actor at the level of its first block (country), or of its first two
+ * blocks for international codes (IGOUNO vs IGOAFR). */
+static bool same_root(const char *a, const char *b) {
+  if (!a || !b)
+    return false;
+  size_t n = 3;
+  if (strncmp(a, "IGO", 3) == 0 || strncmp(a, "NGO", 3) == 0 ||
+      strncmp(a, "IMG", 3) == 0 || strncmp(a, "MNC", 3) == 0)
+    n = 6;
+  return strlen(a) >= n && strlen(b) >= n && strncmp(a, b, n) == 0;
+}
+
+static int target_after_x(const struct sent *s, uint32_t p, uint32_t hi,
+                          int src, bool tabari) {
   const char *sc = src >= 0 ? s->groups[src].code : NULL;
+  int fallback = -1;
   for (uint32_t g = 0; g < s->ngroups; g++) {
     const struct agroup *x = &s->groups[g];
     if (x->t0 < p || x->t0 >= hi || !x->code)
@@ -153,9 +172,21 @@ static int target_after(const struct sent *s, uint32_t p, uint32_t hi,
       continue;
     if (sc && strcmp(sc, x->code) == 0)
       continue;
+    /* dyad: the source's own country ("Russia's support") is not the
+     * target while another actor follows */
+    if (!tabari && same_root(sc, x->code)) {
+      if (fallback < 0)
+        fallback = (int)g;
+      continue;
+    }
     return (int)g;
   }
-  return -1;
+  return fallback;
+}
+
+static int target_after(const struct sent *s, uint32_t p, uint32_t hi,
+                        int src) {
+  return target_after_x(s, p, hi, src, false);
 }
 
 static int target_before(const struct sent *s, uint32_t lo, uint32_t p,
@@ -212,6 +243,21 @@ static void verb_bounds(const struct sent *s, const struct vgroup *v,
       *hi = n->t1;
     }
   }
+}
+
+/* A reporting verb ("said", "commented") that introduces a reported
+ * clause or a quotation of its subject. */
+static bool frames_speech(const struct sent *s, const struct vgroup *v) {
+  if (!Dyad_word_is_reporting(s->tok[v->t0].key))
+    return false;
+  for (uint32_t ci = 0; ci < s->nclauses; ci++) {
+    const struct clause *cl = &s->clauses[ci];
+    if (cl->type == CL_REPORTED && cl->parent == v->clause)
+      return true;
+    if (cl->quoted && (int)ci != v->clause)
+      return true;
+  }
+  return false;
 }
 
 /* Modality of a verb group: its own markers plus its clause's. */
@@ -281,8 +327,8 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
       uint32_t mods = s->clauses[v->clause].mods;
       if ((mods & (VM_HEDGE | VM_COND)) && !c->opt.keep_hedged)
         continue;
-      struct evspec ev = {code, src, tgt, v->t0, v->t1, DYAD_MOD_FACT, false,
-                          vc.rule, vc.compound};
+      struct evspec ev = {NULL, code, src, tgt, v->t0, v->t1, DYAD_MOD_FACT,
+                          false, vc.rule, vc.compound};
       if (mods & VM_CLAIM)
         ev.modality = DYAD_MOD_CLAIM;
       if (mods & VM_HEDGE)
@@ -311,6 +357,8 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
     uint32_t mods = tabari ? 0 : vmods(s, v);
     const struct lex_verb *lv = &VEC_AT(&lex->verbs, struct lex_verb, v->verb);
     const char *lemma = Dyad_lex_cstr(lex, lv->lemma);
+    if (!tabari && frames_speech(s, v) && vc.pattern == LEX_NONE)
+      continue; /* "X said (that) ...": the content is the event */
     if (is_null_code(code)) {
       /* a control verb hands its modality to its complement */
       if (comp >= 0 && !tabari) {
@@ -459,8 +507,8 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
     }
     if (is_null_code(code))
       continue;
-    struct evspec ev = {code, src, tgt, vt0, vt1, modality, negated, vc.rule,
-                        vc.compound};
+    struct evspec ev = {NULL, code, src, tgt, vt0, vt1, modality, negated,
+                        vc.rule, vc.compound};
     if (vc.compound && src >= 0 && s->groups[src].compound >= 0) {
       /* '%': mutual events among the members of the compound */
       int cp = s->groups[src].compound;
@@ -501,8 +549,8 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
       if (src < 0 || !s->groups[src].code)
         continue;
       int tgt = target_after(s, k + 1, s->n, src);
-      struct evspec ev = {"012", src, tgt, k, k + 1, DYAD_MOD_FACT, false,
-                          {0, 0}, false};
+      struct evspec ev = {"dyad:doubt", "012", src, tgt, k, k + 1,
+                          DYAD_MOD_FACT, false, {0, 0}, false};
       if (cl->quoted || (cl->mods & VM_CLAIM))
         ev.modality = DYAD_MOD_CLAIM;
       TRY(emit(c, doc, s, &ev));

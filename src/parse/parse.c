@@ -268,6 +268,13 @@ static void verbs_or_nouns(const struct dyad_lexicon *lex, struct sent *s,
     struct tinfo *ti = &s->ti[i];
     if (ti->role != RO_VERB || !ti->unit)
       continue;
+    /* "according to X" attributes; it is not the verb ACCORD */
+    if (!tabari && Dyad_key_is(&tok[i], "ACCORDING") && i + 1 < s->n &&
+        Dyad_key_is(&tok[i + 1], "TO")) {
+      for (uint32_t m = i; m < i + ti->ulen; m++)
+        s->ti[m].role = RO_NONE;
+      continue;
+    }
     bool noun = false;
     /* capitalised inside a sentence: a name or title, not a verb */
     if (i > 0 && (tok[i].flags & TOK_CAP) && !(tok[i].flags & TOK_ALLCAPS) &&
@@ -496,7 +503,10 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
       const struct tinfo *x = &s->ti[e];
       if ((x->role == RO_ACTOR || x->role == RO_AGENT) && x->unit) {
         /* two adjacent actors with no link form one phrase only when the
-         * first modifies the second: "Russian Foreign Minister Lavrov" */
+         * first modifies the second: "Russian Foreign Minister Lavrov"; a
+         * determiner starts a new phrase ("the UN The Security Council") */
+        if (s->ti[e].fc == FC_DET)
+          break;
         if (x->role == RO_ACTOR)
           has_actor = true;
         else
@@ -630,6 +640,16 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
                           Dyad_key_is(t, "YOU") || Dyad_key_is(t, "YOUR");
       if (first_person)
         continue; /* resolved to the speaker by the clause stage */
+      /* expletive "it": "it was believed that", "it is likely to" */
+      if (Dyad_key_is(t, "IT") && g->t0 + 1 < n &&
+          s->ti[g->t0 + 1].fc == FC_BE) {
+        bool expl = false;
+        for (uint32_t k = g->t0 + 2; k < n && k < g->t0 + 6; k++)
+          if (s->ti[k].fc == FC_THAT || s->ti[k].fc == FC_TO)
+            expl = true;
+        if (expl)
+          continue;
+      }
       /* antecedent: the nearest earlier group with a code that is not
        * governed by a preposition; else the story's last subject */
       const char *code = NULL;
@@ -687,6 +707,22 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
           char *cc = Dyad_arena_strndup(a, ctx, 3);
           ctx = cc;
         }
+      }
+      /* "a junta seized power in Mali": a country in an IN phrase close
+       * after it, before any comma */
+      for (uint32_t hj = gi + 1; !ctx && hj < s->ngroups; hj++) {
+        const struct agroup *h = &s->groups[hj];
+        if (h->t0 > g->t1 + 12)
+          break;
+        bool comma = false;
+        for (uint32_t k = g->t1; k < h->t0; k++)
+          if (tok[k].kind == TK_COMMA || tok[k].kind == TK_SEMI)
+            comma = true;
+        if (comma)
+          break;
+        if (h->prep >= 0 && Dyad_key_is(&tok[h->prep], "IN") && h->code &&
+            !h->agent_only && !h->pronoun && strlen(h->code) == 3)
+          ctx = h->code;
       }
       /* the story's earlier "X junta" */
       for (int k = 0; !ctx && k < dc->nagent_ctx; k++)
@@ -876,6 +912,19 @@ static bool verb_follows(const struct sent *s, uint32_t k, uint32_t lim) {
   return false;
 }
 
+/* After an actor phrase: a finite predicate (auxiliary, modal, negation or
+ * a verb) follows. */
+static bool predicate_follows(const struct sent *s, uint32_t k, uint32_t lim) {
+  while (k < lim && (s->ti[k].fc == FC_ADV || s->ti[k].fc == FC_HEDGEADV ||
+                     ly_adverb(&s->tok[k], &s->ti[k])))
+    k++;
+  if (k >= lim)
+    return false;
+  const struct tinfo *ti = &s->ti[k];
+  return ti->role == RO_VERB || ti->fc == FC_BE || ti->fc == FC_HAVE ||
+         ti->fc == FC_DO || ti->fc == FC_MODAL || ti->fc == FC_NEG;
+}
+
 static dyad_status clauses(struct sent *s, const struct parse_opts *po,
                            struct arena *a) {
   const struct token *tok = s->tok;
@@ -951,12 +1000,34 @@ static dyad_status clauses(struct sent *s, const struct parse_opts *po,
       ctype[k] = rep ? CL_REPORTED : CL_REL;
       continue;
     }
-    /* "X said Y attacked Z": a reporting verb followed by an actor and a
-     * verb opens a reported clause */
+    /* "since a junta seized power": a preposition that opens a clause */
+    if (ti->fc == FC_PREP && k + 1 < n &&
+        (Dyad_key_is(t, "SINCE") || Dyad_key_is(t, "AFTER") ||
+         Dyad_key_is(t, "BEFORE") || Dyad_key_is(t, "UNTIL") ||
+         Dyad_key_is(t, "AS") || Dyad_key_is(t, "ONCE"))) {
+      for (uint32_t m = k + 1; m < n; m++) {
+        const struct token *x = &tok[m];
+        if (x->kind == TK_COMMA || x->kind == TK_SEMI || x->kind == TK_PERIOD ||
+            x->kind == TK_QUOTE || s->ti[m].fc == FC_CONJ ||
+            s->ti[m].fc == FC_PREP || s->ti[m].fc == FC_TO)
+          break;
+        if (s->ti[m].role == RO_VERB || s->ti[m].fc == FC_BE ||
+            s->ti[m].fc == FC_HAVE || s->ti[m].fc == FC_MODAL) {
+          if (m > k + 1) {
+            start[k] = 1;
+            ctype[k] = CL_SUB;
+          }
+          break;
+        }
+      }
+      continue;
+    }
+    /* "X said Y attacked Z", "said he was aware": a reporting verb followed
+     * by an actor phrase and a predicate opens a reported clause */
     if (k > 0 && Dyad_word_is_reporting(tok[k - 1].key) && ti->group &&
         s->ti[k - 1].group == 0) {
       int g = group_at(s, k);
-      if (g >= 0 && verb_follows(s, s->groups[g].t1, n)) {
+      if (g >= 0 && predicate_follows(s, s->groups[g].t1, n)) {
         start[k] = 1;
         ctype[k] = CL_REPORTED;
       }
@@ -1064,12 +1135,41 @@ static void clause_roles(struct sent *s, const struct parse_opts *po) {
       }
       cl->mods |= p->mods & (VM_HEDGE | VM_COND);
     } else if (cl->type == CL_CONJ && ci > 0) {
-      cl->mods |= s->clauses[ci - 1].mods & (VM_HEDGE | VM_COND | VM_CLAIM);
-      if (cl->speaker < 0)
-        cl->speaker = s->clauses[ci - 1].speaker;
+      /* "X said Y attacked Z and killed W" continues the reported clause;
+       * "X said he was aware but called it ..." returns to X's own acts */
+      const struct clause *prev = &s->clauses[ci - 1];
+      bool contrast = Dyad_key_is(&tok[cl->t0], "BUT");
+      if (contrast && prev->type == CL_REPORTED && prev->parent >= 0) {
+        cl->parent = prev->parent;
+        cl->subject = s->clauses[prev->parent].subject;
+        cl->mods |= s->clauses[prev->parent].mods & (VM_HEDGE | VM_COND);
+      } else {
+        cl->mods |= prev->mods & (VM_HEDGE | VM_COND | VM_CLAIM);
+        if (cl->speaker < 0)
+          cl->speaker = prev->speaker;
+      }
     } else if (cl->type == CL_REL && cl->parent >= 0) {
       cl->mods |= s->clauses[cl->parent].mods & (VM_HEDGE | VM_COND);
     }
+  }
+  /* "according to X": X is the speaker of the sentence's statements */
+  for (uint32_t k = 0; !po->tabari && k + 2 < s->n; k++) {
+    if (!Dyad_key_is(&tok[k], "ACCORDING") || !Dyad_key_is(&tok[k + 1], "TO"))
+      continue;
+    int g = group_at(s, k + 2);
+    if (g < 0 && k + 3 < s->n && s->ti[k + 2].fc == FC_DET)
+      g = group_at(s, k + 3);
+    if (g < 0 || !s->groups[g].code)
+      break;
+    for (uint32_t ci = 0; ci < s->nclauses; ci++) {
+      struct clause *cl = &s->clauses[ci];
+      if (cl->quoted)
+        continue;
+      if (cl->speaker < 0)
+        cl->speaker = g;
+      cl->mods |= VM_CLAIM;
+    }
+    break;
   }
   /* quotations: the speaker is the actor next to a reporting word after
    * the closing quote ("..., Britain's UN ambassador said") or before the
