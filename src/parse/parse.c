@@ -740,6 +740,32 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
       g->code = NULL;
     }
   }
+  /* peacekeepers of no named organisation (CAMEO IGOPKO) belong to the
+   * organisation named in the sentence, else earlier in the story: "the UN
+   * Security Council decided to end the peacekeeping operation" */
+  if (!po->tabari) {
+    const char *org = NULL;
+    for (uint32_t gi = 0; gi < s->ngroups && !org; gi++) {
+      const char *c = s->groups[gi].code;
+      if (c && strncmp(c, "IGO", 3) == 0 && strlen(c) >= 6 &&
+          strncmp(c + 3, "PKO", 3) != 0)
+        org = c;
+    }
+    if (!org)
+      org = dc->last_igo;
+    for (uint32_t gi = 0; org && gi < s->ngroups; gi++) {
+      struct agroup *g = &s->groups[gi];
+      if (g->code && strcmp(g->code, "IGOPKO") == 0) {
+        size_t ol = strlen(org) >= 6 ? 6 : strlen(org);
+        char *c = Dyad_arena_alloc(a, ol + 4);
+        if (!c)
+          return DYAD_ERR_NOMEM;
+        memcpy(c, org, ol);
+        memcpy(c + ol, "PKO", 4);
+        g->code = c;
+      }
+    }
+  }
   /* definite phrases that name an actor of earlier sentences: "the
    * mission", "the operation" */
   if (!po->tabari && dc->nheads) {
@@ -1301,6 +1327,9 @@ void Dyad_discourse_update(const struct dyad_lexicon *lex, struct sent *s,
     if (!g->code || g->pronoun)
       continue;
     size_t cl = strlen(g->code);
+    if (cl >= 6 && strncmp(g->code, "IGO", 3) == 0 &&
+        strncmp(g->code + 3, "PKO", 3) != 0)
+      dc->last_igo = g->code;
     /* agent context: "MLIMIL" remembers MIL -> MLIMIL */
     if (cl >= 6 && g->code[0] != '-') {
       const char *ag = g->code + 3;
@@ -1330,10 +1359,31 @@ void Dyad_discourse_update(const struct dyad_lexicon *lex, struct sent *s,
           dc->heads[slot].code = g->code;
           dc->heads[slot].actor = g->actor;
         }
+        /* a mission is also called "the operation", and the reverse */
+        static const char *const same[] = {"MISSION", "OPERATION", "FORCE"};
+        bool grouped = false;
+        for (size_t m = 0; m < 3; m++)
+          if (Dyad_key_is(&s->tok[g->h1 - 1], same[m]))
+            grouped = true;
+        for (size_t m = 0; grouped && m < 3; m++) {
+          uint32_t w = Dyad_lex_find_word(lex, same[m], strlen(same[m]));
+          if (!w || w == head)
+            continue;
+          int sl = -1;
+          for (int k = 0; k < dc->nheads; k++)
+            if (dc->heads[k].wid == w)
+              sl = k;
+          if (sl < 0 && dc->nheads < 32)
+            sl = dc->nheads++;
+          if (sl >= 0) {
+            dc->heads[sl].wid = w;
+            dc->heads[sl].code = g->code;
+            dc->heads[sl].actor = g->actor;
+          }
+        }
       }
     }
   }
-  (void)lex;
 }
 
 static const char *role_name(uint8_t r) {

@@ -160,6 +160,8 @@ struct discourse {
   /* head word id -> code of an actor phrase seen before ("the mission") */
   struct { uint32_t wid; const char *code; uint32_t actor; } heads[32];
   int nheads;
+  /* the last international organisation named (IGOUNO, IGOAFRAFU, ...) */
+  const char *last_igo;
   /* country-level codes counted in the story */
   struct { char cc[4]; int n; } countries[16];
   int ncountries;
