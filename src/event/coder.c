@@ -364,7 +364,9 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
       if (comp >= 0 && !tabari) {
         struct vgroup *w = &s->verbs[comp];
         w->mods |= v->mods & (VM_NEG | VM_HEDGE | VM_FUTURE | VM_COND);
-        if (Dyad_word_is_hedge_verb(s->tok[v->t0].key))
+        if (Dyad_word_is_failure_verb(s->tok[v->t0].key))
+          w->mods |= VM_NEG | VM_FAIL;
+        else if (Dyad_word_is_hedge_verb(s->tok[v->t0].key))
           w->mods |= VM_HEDGE;
         else if (Dyad_word_is_future_verb(s->tok[v->t0].key) ||
                  Dyad_word_is_future_verb(lemma))
@@ -478,7 +480,7 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
         hedge = future = neg = false;
       }
       if (neg) {
-        const char *r = Dyad_refusal_of(code);
+        const char *r = (mods & VM_FAIL) ? NULL : Dyad_refusal_of(code);
         if (r && !hedge && !cond && !future) {
           code = r;
           code2 = NULL;

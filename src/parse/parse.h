@@ -99,6 +99,7 @@ enum vmod {
   VM_QUESTION = 1 << 7,
   VM_PERFECT = 1 << 8,
   VM_ING = 1 << 9,     /* progressive or gerund */
+  VM_FAIL = 1 << 10,   /* "failed to": the act did not happen, no refusal */
 };
 
 struct vgroup {

@@ -174,3 +174,11 @@ bool Dyad_word_table_sorted(void) {
       return false;
   return true;
 }
+
+bool Dyad_word_is_failure_verb(const char *key) {
+  /* "X failed to meet ...": the complement did not happen */
+  static const char *const w[] = {"FAIL", "FAILS", "FAILED", "FAILING",
+                                  "NEGLECT", "NEGLECTS", "NEGLECTED",
+                                  "OMITTED", "COULDN"};
+  return IN(key, w);
+}

@@ -18,6 +18,8 @@ bool Dyad_word_is_hedge_verb(const char *key);
 bool Dyad_word_is_future_verb(const char *key);
 /* believe, think, expect, trust (negated: doubt) */
 bool Dyad_word_is_belief_verb(const char *key);
+/* fail, neglect (the complement did not happen) */
+bool Dyad_word_is_failure_verb(const char *key);
 /* short words that collide with acronyms when lower case */
 bool Dyad_word_is_common_short(const char *key, size_t n);
 /* 1 if the class table is sorted (checked by the unit tests) */
