@@ -32,35 +32,17 @@ struct cont {
   const struct cont *up;
 };
 
-static const char *pel_word(const struct mctx *m, const struct lex_pel *e) {
-  return Dyad_lex_cstr(m->lex, e->str);
-}
-
-/* Word element against token q: exact key, or key = word + a regular ending
- * (TABARI's stem match, coders.md §1.3) unless the element is exact. */
+/* Word element against token q: the same word, or (unless the element is
+ * exact) an inflection of it (TABARI's stem match, coders.md §1.3; the
+ * inflections are interned by Dyad_lex_finish). */
 static bool word_match(const struct mctx *m, const struct lex_pel *e,
                        uint32_t q) {
-  const struct token *t = &m->s->tok[q];
-  if (e->arg && t->wid == e->arg)
-    return true;
-  if (e->exact)
+  uint32_t w = m->s->tok[q].wid;
+  if (!e->arg || !w)
     return false;
-  const char *w = pel_word(m, e);
-  size_t wl = strlen(w);
-  if (wl < 3 || t->klen <= wl || memcmp(t->key, w, wl) != 0)
-    return false;
-  const char *rest = t->key + wl;
-  size_t rl = t->klen - wl;
-  static const char *const endings[] = {"S", "ES", "ED", "D", "ING", "'S",
-                                        "N", "EN", "ER", "ERS"};
-  for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++)
-    if (strlen(endings[i]) == rl && memcmp(rest, endings[i], rl) == 0)
-      return true;
-  /* doubled consonant: STOP -> STOPPED, STOPPING */
-  if (rl >= 3 && rest[0] == w[wl - 1] &&
-      (strcmp(rest + 1, "ED") == 0 || strcmp(rest + 1, "ING") == 0))
+  if (w == e->arg)
     return true;
-  return false;
+  return !e->exact && Dyad_lex_stem(m->lex, w) == e->arg;
 }
 
 /* Group starting (fwd) or ending (bwd) at token q, with a code. */
@@ -162,6 +144,8 @@ static bool fwd(struct mctx *m, const struct lex_pel *els, uint32_t k,
     }
     case PE_ALT: {
       const struct lex_alt *al = &VEC_AT(&m->lex->alts, struct lex_alt, e->arg);
+      if (!Dyad_lex_alt_may_start(m->lex, al, m->s->tok[q].wid))
+        break;
       struct cont c = {els, k + 1, n, e->conn == PC_NEXT, up};
       for (uint32_t o = 0; o < al->nopts; o++) {
         const struct lex_altopt *op =
@@ -243,6 +227,8 @@ static bool bwd(struct mctx *m, const struct lex_pel *els, uint32_t k,
     }
     case PE_ALT: {
       const struct lex_alt *al = &VEC_AT(&m->lex->alts, struct lex_alt, e->arg);
+      if (!Dyad_lex_alt_may_end(m->lex, al, m->s->tok[q].wid))
+        break;
       bool adj_before = k >= 2 && els[k - 2].conn == PC_NEXT;
       struct cont c = {els, k - 1, 0, adj_before, up};
       for (uint32_t o = 0; o < al->nopts; o++) {
@@ -278,6 +264,14 @@ void Dyad_match_verb(const struct dyad_lexicon *lex, const struct sent *s,
   for (uint32_t i = 0; i < bl->npats; i++) {
     uint32_t pi = VEC_AT(&lex->pat_order, uint32_t, bl->pats + i);
     const struct lex_pattern *p = &VEC_AT(&lex->patterns, struct lex_pattern, pi);
+    if (p->anchors[0] && (!Dyad_sent_has_word(s, p->anchors[0]) ||
+                          (p->anchors[1] &&
+                           (!Dyad_sent_has_word(s, p->anchors[1]) ||
+                            (p->anchors[2] &&
+                             (!Dyad_sent_has_word(s, p->anchors[2]) ||
+                              (p->anchors[3] &&
+                               !Dyad_sent_has_word(s, p->anchors[3]))))))))
+      continue; /* a word the pattern needs is not in the sentence */
     const struct lex_pel *els = &VEC_AT(&lex->pels, struct lex_pel, p->els);
     /* find '*' */
     uint32_t star = UINT32_MAX;

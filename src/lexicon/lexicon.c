@@ -32,6 +32,8 @@ static void vec_inits(struct dyad_lexicon *lex) {
   Dyad_vec_init(&lex->times, sizeof(struct lex_time));
   Dyad_vec_init(&lex->files, sizeof(char *));
   Dyad_vec_init(&lex->diags, sizeof(dyad_error));
+  Dyad_vec_init(&lex->stem_of, sizeof(uint32_t));
+  Dyad_vec_init(&lex->alt_first, sizeof(uint32_t));
 }
 
 dyad_status Dyad_lex_init(struct dyad_lexicon *lex) {
@@ -75,7 +77,7 @@ void Dyad_lex_fini(struct dyad_lexicon *lex) {
                       &lex->patterns, &lex->pat_order, &lex->pels,
                       &lex->alts,     &lex->alt_opts,  &lex->discards,
                       &lex->issues,   &lex->times,     &lex->files,
-                      &lex->diags};
+                      &lex->diags,    &lex->stem_of,   &lex->alt_first};
   for (size_t i = 0; i < sizeof vs / sizeof vs[0]; i++)
     Dyad_vec_fini(vs[i]);
 }
@@ -315,6 +317,73 @@ uint32_t Dyad_lex_actor_code(const struct dyad_lexicon *lex, uint32_t actor,
   return date ? LEX_NONE : last;
 }
 
+/* Collects the word ids the options of alt group `i` can start (or, with
+ * `last`, end) with into lex->alt_first, sorted; marks the group `any` when
+ * an option starts (ends) with an actor marker or is empty. Nested groups
+ * are walked with an explicit stack (no recursion the input controls). */
+static dyad_status alt_edges(struct dyad_lexicon *lex, uint32_t i, bool last) {
+  uint32_t start = (uint32_t)lex->alt_first.len, count = 0;
+  bool any = false;
+  uint32_t stack[64];
+  int sp = 0, visited = 0;
+  stack[sp++] = i;
+  while (sp > 0 && !any) {
+    uint32_t g = stack[--sp];
+    if (++visited > 256) {
+      any = true;
+      break;
+    }
+    const struct lex_alt *ga = &VEC_AT(&lex->alts, struct lex_alt, g);
+    for (uint32_t o = 0; o < ga->nopts && !any; o++) {
+      const struct lex_altopt *op =
+          &VEC_AT(&lex->alt_opts, struct lex_altopt, ga->opts + o);
+      if (!op->nels) {
+        any = true;
+        break;
+      }
+      const struct lex_pel *e = &VEC_AT(&lex->pels, struct lex_pel,
+                                        op->els + (last ? op->nels - 1 : 0));
+      if (e->type == PE_WORD && e->arg) {
+        uint32_t *slot = Dyad_vec_push(&lex->alt_first);
+        if (!slot)
+          return DYAD_ERR_NOMEM;
+        *slot = e->arg;
+        count++;
+      } else if (e->type == PE_ALT && sp < 64) {
+        stack[sp++] = e->arg;
+      } else if (e->type == PE_WORD) {
+        continue; /* a word no story has: the option never matches */
+      } else {
+        any = true;
+      }
+    }
+  }
+  struct lex_alt *al = &VEC_AT(&lex->alts, struct lex_alt, i);
+  if (any) {
+    lex->alt_first.len = start;
+    count = 0;
+  }
+  uint32_t *f = (uint32_t *)lex->alt_first.data + start;
+  for (uint32_t a = 1; a < count; a++) {
+    uint32_t v = f[a], b = a;
+    while (b > 0 && f[b - 1] > v) {
+      f[b] = f[b - 1];
+      b--;
+    }
+    f[b] = v;
+  }
+  if (last) {
+    al->last = start;
+    al->nlast = count;
+    al->any_last = any;
+  } else {
+    al->first = start;
+    al->nfirst = count;
+    al->any = any;
+  }
+  return DYAD_OK;
+}
+
 dyad_status Dyad_lex_finish(struct dyad_lexicon *lex) {
   size_t n = lex->patterns.len;
   TRY(Dyad_vec_reserve(&lex->pat_order, n));
@@ -357,6 +426,112 @@ dyad_status Dyad_lex_finish(struct dyad_lexicon *lex) {
       bl->pats = (uint32_t)i;
     bl->npats++;
   }
+  /* stems: the inflections a non-exact pattern word matches (TABARI's
+   * automatic endings, coders.md §1.3), interned so that matching compares
+   * word ids only */
+  static const char *const endings[] = {"S", "ES", "ED", "D", "ING", "N",
+                                        "EN", "ER", "ERS"};
+  struct vec variants;
+  Dyad_vec_init(&variants, sizeof(uint64_t)); /* (variant wid << 32) | stem */
+  dyad_status st = DYAD_OK;
+  for (size_t i = 0; i < lex->pels.len && st == DYAD_OK; i++) {
+    const struct lex_pel *e = &VEC_AT(&lex->pels, struct lex_pel, i);
+    if (e->type != PE_WORD || e->exact || !e->arg)
+      continue;
+    const char *ws = Dyad_lex_cstr(lex, e->str);
+    size_t wl = strlen(ws);
+    if (wl < 3 || wl > 60)
+      continue;
+    /* a copy: interning the variants below may move lex->strings */
+    char w[64];
+    memcpy(w, ws, wl + 1);
+    char key[80];
+    for (size_t k = 0; k < sizeof endings / sizeof endings[0] + 2; k++) {
+      if (k < sizeof endings / sizeof endings[0])
+        snprintf(key, sizeof key, "%s%s", w, endings[k]);
+      else
+        snprintf(key, sizeof key, "%s%c%s", w, w[wl - 1],
+                 k == sizeof endings / sizeof endings[0] ? "ED" : "ING");
+      uint32_t vw;
+      st = Dyad_lex_word(lex, key, strlen(key), &vw);
+      if (st != DYAD_OK)
+        break;
+      uint64_t *slot = Dyad_vec_push(&variants);
+      if (!slot) {
+        st = DYAD_ERR_NOMEM;
+        break;
+      }
+      *slot = ((uint64_t)vw << 32) | e->arg;
+    }
+  }
+  if (st == DYAD_OK)
+    st = Dyad_vec_reserve(&lex->stem_of, lex->words.len);
+  if (st != DYAD_OK) {
+    Dyad_vec_fini(&variants);
+    return st;
+  }
+  lex->stem_of.len = lex->words.len;
+  memset(lex->stem_of.data, 0, lex->words.len * sizeof(uint32_t));
+  for (size_t i = 0; i < variants.len; i++) {
+    uint64_t v = VEC_AT(&variants, uint64_t, i);
+    uint32_t vw = (uint32_t)(v >> 32), stem = (uint32_t)v;
+    if (!VEC_AT(&lex->stem_of, uint32_t, vw))
+      VEC_AT(&lex->stem_of, uint32_t, vw) = stem;
+  }
+  Dyad_vec_fini(&variants);
+  /* first and last words of alternative groups */
+  for (size_t i = 0; i < lex->alts.len; i++) {
+    TRY(alt_edges(lex, (uint32_t)i, false));
+    TRY(alt_edges(lex, (uint32_t)i, true));
+  }
+  /* anchors: a literal word that must occur for the pattern to match */
+  for (size_t i = 0; i < n; i++) {
+    struct lex_pattern *p = &VEC_AT(&lex->patterns, struct lex_pattern, i);
+    memset(p->anchors, 0, sizeof p->anchors);
+    int na = 0;
+    for (uint32_t k = 0; k < p->nels && na < 4; k++) {
+      const struct lex_pel *e = &VEC_AT(&lex->pels, struct lex_pel, p->els + k);
+      if (e->type == PE_WORD && e->arg)
+        p->anchors[na++] = e->arg;
+    }
+  }
   lex->finished = true;
   return DYAD_OK;
+}
+
+static bool in_sorted(const uint32_t *f, uint32_t n, uint32_t w) {
+  uint32_t lo = 0, hi = n;
+  while (lo < hi) {
+    uint32_t mid = (lo + hi) / 2;
+    if (f[mid] < w)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < n && f[lo] == w;
+}
+
+static bool edge_has(const struct dyad_lexicon *lex, uint32_t first,
+                     uint32_t n, uint32_t wid) {
+  if (!wid)
+    return false;
+  const uint32_t *f = (const uint32_t *)lex->alt_first.data + first;
+  if (in_sorted(f, n, wid))
+    return true;
+  uint32_t stem = Dyad_lex_stem(lex, wid);
+  return stem && in_sorted(f, n, stem);
+}
+
+bool Dyad_lex_alt_may_start(const struct dyad_lexicon *lex,
+                            const struct lex_alt *al, uint32_t wid) {
+  if (al->any || !lex->finished)
+    return true;
+  return edge_has(lex, al->first, al->nfirst, wid);
+}
+
+bool Dyad_lex_alt_may_end(const struct dyad_lexicon *lex,
+                          const struct lex_alt *al, uint32_t wid) {
+  if (al->any_last || !lex->finished)
+    return true;
+  return edge_has(lex, al->last, al->nlast, wid);
 }

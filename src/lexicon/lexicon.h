@@ -148,6 +148,13 @@ struct lex_pel {
 struct lex_alt {
   uint32_t opts, nopts; /* range in lex->alt_opts */
   uint32_t name;        /* synset name string id or LEX_NONE */
+  /* set by Dyad_lex_finish: the sorted word ids an option can start with
+   * (range in lex->alt_first); `any` when an option starts with something
+   * else (an actor marker), so no quick test is possible */
+  uint32_t first, nfirst;
+  bool any;
+  uint32_t last, nlast; /* the same for the words an option can end with */
+  bool any_last;
 };
 struct lex_altopt {
   uint32_t els, nels; /* range in lex->pels */
@@ -166,6 +173,9 @@ struct lex_pattern {
   uint32_t flags;       /* enum pat_flag */
   uint32_t length;      /* letters in fixed words (TABARI §5.7.1) */
   struct lex_src src;
+  uint32_t anchors[4];  /* wids of literal words every match needs (the
+                         * PE_WORDs outside alternatives, up to 4), 0 ends;
+                         * set by Dyad_lex_finish to skip patterns quickly */
 };
 
 struct lex_discard {
@@ -204,6 +214,10 @@ struct lex_tabari_opts {
   bool comma_off;
   uint32_t default_source, default_target; /* string ids or LEX_NONE */
   bool convert_agents;
+  bool default_prior;    /* DEFAULT: SOURCE [x] PRIOR: only before the verb */
+  bool default_after;    /* DEFAULT: TARGET [y] AFTER: only after the verb */
+  char forward[32];      /* FORWARD: record-id format ("^^*****NNN*SSS"),
+                          * "" = pronouns are not carried across records */
 };
 
 struct dyad_lexicon {
@@ -229,6 +243,9 @@ struct dyad_lexicon {
   int new_actor_length;
   bool require_dyad;
   /* set by Dyad_lex_finish */
+  struct vec alt_first; /* uint32_t: first words of alternative groups */
+  struct vec stem_of; /* uint32_t per wid: the non-exact pattern word it
+                       * inflects (TIES -> TIE), 0 if none */
   bool finished;
   uint32_t str_null, str_discard, str_complex; /* "---" "###" "+++" */
 };
@@ -294,6 +311,20 @@ size_t Dyad_verb_exc_forms(const struct verb_exc *exc, const char *lemma,
 dyad_status Dyad_lex_finish(struct dyad_lexicon *lex) DYAD_WUR;
 
 /* ---- matching (coders) -------------------------------------------------- */
+
+/* True when an option of alt group `al` may start with word `wid` (or the
+ * pattern word it inflects). */
+bool Dyad_lex_alt_may_start(const struct dyad_lexicon *lex,
+                            const struct lex_alt *al, uint32_t wid);
+/* True when an option of `al` may end with word `wid`. */
+bool Dyad_lex_alt_may_end(const struct dyad_lexicon *lex,
+                          const struct lex_alt *al, uint32_t wid);
+
+/* The pattern word that `wid` is an inflection of, 0 if none. */
+static inline uint32_t Dyad_lex_stem(const struct dyad_lexicon *lex,
+                                     uint32_t wid) {
+  return wid < lex->stem_of.len ? VEC_AT(&lex->stem_of, uint32_t, wid) : 0;
+}
 
 /* Child of `node` by word, or LEX_NONE. */
 static inline uint32_t Dyad_lex_child(const struct dyad_lexicon *lex,

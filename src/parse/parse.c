@@ -1017,10 +1017,7 @@ static dyad_status clauses(struct sent *s, const struct parse_opts *po,
     if (ti->fc == FC_THAT && k > 0) {
       /* "said that", "believed that", "fears that": a reported clause;
        * after a noun it is a relative pronoun */
-      const struct token *p = &tok[k - 1];
-      bool rep = Dyad_word_is_reporting(p->key) ||
-                 Dyad_word_is_hedge_verb(p->key) ||
-                 Dyad_word_is_belief_verb(p->key) ||
+      bool rep = (s->ti[k - 1].wp & (W_REPORT | W_HEDGE | W_BELIEF)) ||
                  s->ti[k - 1].role == RO_VERB;
       start[k] = 1;
       ctype[k] = rep ? CL_REPORTED : CL_REL;
@@ -1216,7 +1213,7 @@ static void clause_roles(struct sent *s, const struct parse_opts *po) {
         speaker = g;
         break;
       }
-      if (Dyad_word_is_reporting(tok[m].key)) {
+      if (s->ti[m].wp & W_REPORT) {
         g = m + 1 < s->n ? group_at(s, m + 1) : -1;
         if (g >= 0 && s->groups[g].code)
           speaker = g;
@@ -1291,7 +1288,7 @@ dyad_status Dyad_parse(const struct dyad_lexicon *lex, const struct token *tok,
   for (uint32_t i = 0; i < n; i++) {
     const struct token *t = &tok[i];
     if (t->kind == TK_WORD || t->kind == TK_CLITIC) {
-      s->ti[i].fc = Dyad_word_class(t->key);
+      Dyad_word_lookup(t->key, &s->ti[i].fc, &s->ti[i].wp);
       if (t->kind == TK_WORD && t->klen > 3) {
         words++;
         if (t->flags & TOK_CAP)
@@ -1302,6 +1299,15 @@ dyad_status Dyad_parse(const struct dyad_lexicon *lex, const struct token *tok,
     }
   }
   s->allcaps = words >= 3 && caps * 10 >= words * 7;
+  for (uint32_t i = 0; i < n; i++) {
+    uint32_t w = tok[i].wid;
+    if (!w)
+      continue;
+    Dyad_sent_add_word(s, w);
+    uint32_t st = Dyad_lex_stem(lex, w);
+    if (st)
+      Dyad_sent_add_word(s, st);
+  }
   segment(lex, s);
   verbs_or_nouns(lex, s, po->tabari);
   TRY(actor_groups(lex, s, po, dc, a));

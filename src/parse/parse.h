@@ -68,7 +68,8 @@ struct tinfo {
   uint16_t ulen;  /* tokens in the unit (first token only) */
   uint16_t group; /* actor group id + 1, 0 none */
   uint16_t clause;/* clause index */
-  uint16_t pad;
+  uint8_t wp;     /* enum wprop (words.h) */
+  uint8_t pad;
   uint32_t ref;   /* actor / agent / vform index */
   uint32_t evref; /* event-noun reading of a verb unit + 1, 0 none */
 };
@@ -148,6 +149,8 @@ struct sent {
   int discard;             /* discard index hit (sentence), -1 none */
   int story_discard;       /* story-level discard hit, -1 none */
   bool complex;            /* TABARI complexity limits exceeded */
+  uint64_t words[16];      /* bit set of word ids and their stems (mod 1024)
+                            * for skipping patterns quickly */
   bool allcaps;            /* most words capitalised (headline style) */
 };
 
@@ -189,6 +192,16 @@ void Dyad_discourse_update(const struct dyad_lexicon *lex, struct sent *s,
 /* Appends a readable dump of the parse to `b` (for --explain). */
 dyad_status Dyad_parse_explain(const struct dyad_lexicon *lex,
                                const struct sent *s, struct buf *b) DYAD_WUR;
+
+/* True when word `wid` (or a word it inflects) may occur in the sentence
+ * (a Bloom-style test: false positives only). */
+static inline bool Dyad_sent_has_word(const struct sent *s, uint32_t wid) {
+  return (s->words[(wid >> 6) & 15] >> (wid & 63)) & 1;
+}
+
+static inline void Dyad_sent_add_word(struct sent *s, uint32_t wid) {
+  s->words[(wid >> 6) & 15] |= (uint64_t)1 << (wid & 63);
+}
 
 /* Key comparison helper. */
 static inline bool Dyad_key_is(const struct token *t, const char *k) {

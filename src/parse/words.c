@@ -2,9 +2,12 @@
  * words.c - closed English word classes used by the shallow parser.
  *
  * Determiners, pronouns, prepositions, conjunctions, auxiliaries, modals,
- * negations, subordinators, hedging adverbs and verbs, reporting verbs,
- * time words. These are grammar, not dictionary content: they are the same
- * for every dictionary set. Keys are folded (upper case, ASCII).
+ * negations, subordinators, hedging adverbs, time words, and the verbs that
+ * frame other verbs: reporting (say, tell), hedging (believed, feared),
+ * future and intention (plan, set to, want), belief (negated: doubt) and
+ * failure (failed to). These are grammar, not dictionary content: they are
+ * the same for every dictionary set. Keys are folded (upper case, ASCII).
+ * One sorted table, looked up once per token.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,171 +17,417 @@
 
 struct wc {
   const char *key;
-  uint8_t fc;
+  uint8_t fc;    /* enum fclass */
+  uint8_t props; /* enum wprop */
 };
 
-/* Sorted by key (strcmp order) for bsearch. */
-static const struct wc CLASSES[] = {
-    {"'D", FC_MODAL},      {"'LL", FC_MODAL},     {"'M", FC_BE},
-    {"'RE", FC_BE},        {"'VE", FC_HAVE},      {"A", FC_DET},
-    {"ABOARD", FC_PREP},   {"ABOUT", FC_PREP},    {"ABOVE", FC_PREP},
-    {"ACROSS", FC_PREP},   {"AFTER", FC_PREP},    {"AGAINST", FC_PREP},
-    {"ALLEGEDLY", FC_HEDGEADV}, {"ALONG", FC_PREP}, {"ALREADY", FC_ADV},
-    {"ALSO", FC_ADV},      {"ALTHOUGH", FC_SUB},  {"AM", FC_BE},
-    {"AMID", FC_PREP},     {"AMIDST", FC_PREP},   {"AMONG", FC_PREP},
-    {"AN", FC_DET},        {"AND", FC_CONJ},      {"ANOTHER", FC_DET},
-    {"ANY", FC_DET},       {"APPARENTLY", FC_HEDGEADV},
-    {"ARE", FC_BE},        {"AROUND", FC_PREP},   {"AS", FC_PREP},
-    {"AT", FC_PREP},       {"BE", FC_BE},         {"BECAUSE", FC_SUB},
-    {"BEEN", FC_BE},       {"BEFORE", FC_PREP},   {"BEHIND", FC_PREP},
-    {"BEING", FC_BE},      {"BETWEEN", FC_PREP},  {"BEYOND", FC_PREP},
-    {"BOTH", FC_DET},      {"BUT", FC_CONJ},      {"BY", FC_PREP},
-    {"CA", FC_MODAL},     {"CAN", FC_MODAL},     {"COULD", FC_MODAL},   {"DESPITE", FC_PREP},
-    {"DID", FC_DO},        {"DO", FC_DO},         {"DOES", FC_DO},
-    {"DURING", FC_PREP},   {"EACH", FC_DET},      {"EARLIER", FC_ADV},
-    {"EITHER", FC_DET},    {"EVEN", FC_ADV},      {"EVERY", FC_DET},
-    {"FINALLY", FC_ADV},   {"FOR", FC_PREP},      {"FORMALLY", FC_ADV},
-    {"FROM", FC_PREP},     {"FURTHER", FC_ADV},   {"HAD", FC_HAVE},
-    {"HAS", FC_HAVE},      {"HAVE", FC_HAVE},     {"HAVING", FC_HAVE},
-    {"HE", FC_PRON},       {"HER", FC_PRONPOSS},  {"HIM", FC_PRON},
-    {"HIS", FC_PRONPOSS},  {"HOWEVER", FC_ADV},   {"I", FC_PRON},
-    {"IF", FC_COND},       {"IN", FC_PREP},       {"INSIDE", FC_PREP},
-    {"INSTEAD", FC_ADV},   {"INTO", FC_PREP},     {"IS", FC_BE},
-    {"IT", FC_PRON},       {"ITS", FC_PRONPOSS},  {"JUST", FC_ADV},
-    {"LATER", FC_ADV},     {"LIKELY", FC_HEDGEADV},
-    {"MAY", FC_MODAL},     {"ME", FC_PRON},       {"MIGHT", FC_MODAL},
-    {"MUST", FC_MODAL},    {"MY", FC_PRONPOSS},   {"N'T", FC_NEG},
-    {"NEAR", FC_PREP},     {"NEITHER", FC_DET},   {"NEVER", FC_NEG},
-    {"NO", FC_DET},        {"NOR", FC_CONJ},      {"NOT", FC_NEG},
-    {"NOW", FC_ADV},       {"OF", FC_PREP},       {"OFF", FC_PREP},
-    {"OFFICIALLY", FC_ADV},{"ON", FC_PREP},       {"ONCE", FC_ADV},
-    {"ONTO", FC_PREP},     {"OR", FC_CONJ},       {"OUR", FC_PRONPOSS},
-    {"OUTSIDE", FC_PREP},  {"OVER", FC_PREP},     {"PERHAPS", FC_HEDGEADV},
-    {"POSSIBLY", FC_HEDGEADV}, {"PROBABLY", FC_HEDGEADV},
-    {"PUBLICLY", FC_ADV},  {"RECENTLY", FC_ADV},  {"REPEATEDLY", FC_ADV},
-    {"REPORTEDLY", FC_HEDGEADV}, {"SEVERAL", FC_DET},
-    {"SHALL", FC_MODAL},   {"SHE", FC_PRON},      {"SHOULD", FC_MODAL},
-    {"SINCE", FC_PREP},    {"SO", FC_ADV},        {"SOME", FC_DET},
-    {"STILL", FC_ADV},     {"SUPPOSEDLY", FC_HEDGEADV},
-    {"THAT", FC_THAT},     {"THE", FC_DET},       {"THEIR", FC_PRONPOSS},
-    {"THEM", FC_PRON},     {"THEN", FC_ADV},      {"THESE", FC_DET},
-    {"THEY", FC_PRON},     {"THIS", FC_DET},      {"THOSE", FC_DET},
-    {"THOUGH", FC_SUB},    {"THROUGH", FC_PREP},  {"THROUGHOUT", FC_PREP},
-    {"TO", FC_TO},         {"TOGETHER", FC_ADV},  {"TOWARD", FC_PREP},
-    {"TOWARDS", FC_PREP},  {"UNDER", FC_PREP},    {"UNLESS", FC_COND},
-    {"UNTIL", FC_PREP},    {"UPON", FC_PREP},     {"US", FC_PRON},
-    {"VIA", FC_PREP},      {"WAS", FC_BE},        {"WE", FC_PRON},
-    {"WERE", FC_BE},       {"WHEN", FC_SUB},      {"WHEREAS", FC_SUB},
-    {"WHETHER", FC_COND},  {"WHICH", FC_WH},      {"WHILE", FC_SUB},
-    {"WHO", FC_WH},        {"WHOM", FC_WH},       {"WHOSE", FC_WH},
-    {"WILL", FC_MODAL},    {"WITH", FC_PREP},     {"WITHIN", FC_PREP},
-    {"WITHOUT", FC_PREP},  {"WO", FC_MODAL},      {"WOULD", FC_MODAL},
-    {"YESTERDAY", FC_TIME},{"YOU", FC_PRON},      {"YOUR", FC_PRONPOSS},
+/* Sorted by key (strcmp order) for bsearch; the unit tests check it. */
+static const struct wc WORDS[] = {
+    {"'D", FC_MODAL, 0},
+    {"'LL", FC_MODAL, 0},
+    {"'M", FC_BE, 0},
+    {"'RE", FC_BE, 0},
+    {"'VE", FC_HAVE, 0},
+    {"A", FC_DET, 0},
+    {"ABOARD", FC_PREP, 0},
+    {"ABOUT", FC_PREP, W_FUTURE},
+    {"ABOVE", FC_PREP, 0},
+    {"ACCUSED", FC_NONE, W_REPORT},
+    {"ACKNOWLEDGE", FC_NONE, W_REPORT},
+    {"ACKNOWLEDGED", FC_NONE, W_REPORT},
+    {"ACROSS", FC_PREP, 0},
+    {"ADD", FC_NONE, W_REPORT},
+    {"ADDED", FC_NONE, W_REPORT},
+    {"ADDS", FC_NONE, W_REPORT},
+    {"ADMIT", FC_NONE, W_REPORT},
+    {"ADMITTED", FC_NONE, W_REPORT},
+    {"AFTER", FC_PREP, 0},
+    {"AFTERNOON", FC_TIME, 0},
+    {"AGAINST", FC_PREP, 0},
+    {"AGREED", FC_NONE, W_REPORT},
+    {"AIM", FC_NONE, W_FUTURE},
+    {"AIMED", FC_NONE, W_FUTURE},
+    {"AIMS", FC_NONE, W_FUTURE},
+    {"ALLEGED", FC_NONE, W_REPORT|W_HEDGE},
+    {"ALLEGEDLY", FC_HEDGEADV, 0},
+    {"ALONG", FC_PREP, 0},
+    {"ALREADY", FC_ADV, 0},
+    {"ALSO", FC_ADV, 0},
+    {"ALTHOUGH", FC_SUB, 0},
+    {"AM", FC_BE, 0},
+    {"AMID", FC_PREP, 0},
+    {"AMIDST", FC_PREP, 0},
+    {"AMONG", FC_PREP, 0},
+    {"AN", FC_DET, 0},
+    {"AND", FC_CONJ, 0},
+    {"ANNOUNCE", FC_NONE, W_REPORT},
+    {"ANNOUNCED", FC_NONE, W_REPORT},
+    {"ANNOUNCES", FC_NONE, W_REPORT},
+    {"ANOTHER", FC_DET, 0},
+    {"ANY", FC_DET, 0},
+    {"APPARENTLY", FC_HEDGEADV, 0},
+    {"APPEAR", FC_NONE, W_HEDGE},
+    {"APPEARED", FC_NONE, W_HEDGE},
+    {"APPEARS", FC_NONE, W_HEDGE},
+    {"APRIL", FC_TIME, 0},
+    {"ARE", FC_BE, 0},
+    {"ARGUE", FC_NONE, W_REPORT},
+    {"ARGUED", FC_NONE, W_REPORT},
+    {"ARGUES", FC_NONE, W_REPORT},
+    {"AROUND", FC_PREP, 0},
+    {"AS", FC_PREP, 0},
+    {"ASKED", FC_NONE, W_REPORT},
+    {"ASSERT", FC_NONE, W_REPORT},
+    {"ASSERTED", FC_NONE, W_REPORT},
+    {"ASSERTS", FC_NONE, W_REPORT},
+    {"ASSUMED", FC_NONE, W_HEDGE},
+    {"AT", FC_PREP, 0},
+    {"AUGUST", FC_TIME, 0},
+    {"BE", FC_BE, 0},
+    {"BECAUSE", FC_SUB, 0},
+    {"BEEN", FC_BE, 0},
+    {"BEFORE", FC_PREP, 0},
+    {"BEHIND", FC_PREP, 0},
+    {"BEING", FC_BE, 0},
+    {"BELIEVE", FC_NONE, W_BELIEF},
+    {"BELIEVED", FC_NONE, W_HEDGE},
+    {"BELIEVES", FC_NONE, W_BELIEF},
+    {"BETWEEN", FC_PREP, 0},
+    {"BEYOND", FC_PREP, 0},
+    {"BOTH", FC_DET, 0},
+    {"BUT", FC_CONJ, 0},
+    {"BY", FC_PREP, 0},
+    {"CA", FC_MODAL, 0},
+    {"CAN", FC_MODAL, 0},
+    {"CHARGED", FC_NONE, W_REPORT},
+    {"CLAIM", FC_NONE, W_REPORT},
+    {"CLAIMED", FC_NONE, W_REPORT},
+    {"CLAIMS", FC_NONE, W_REPORT},
+    {"COMMENT", FC_NONE, W_REPORT},
+    {"COMMENTED", FC_NONE, W_REPORT},
+    {"COMMENTS", FC_NONE, W_REPORT},
+    {"CONFIRM", FC_NONE, W_REPORT},
+    {"CONFIRMED", FC_NONE, W_REPORT},
+    {"CONFIRMS", FC_NONE, W_REPORT},
+    {"COULD", FC_MODAL, 0},
+    {"COULDN", FC_NONE, W_FAIL},
+    {"DAY", FC_TIME, 0},
+    {"DAYS", FC_TIME, 0},
+    {"DECEMBER", FC_TIME, 0},
+    {"DECLARE", FC_NONE, W_REPORT},
+    {"DECLARED", FC_NONE, W_REPORT},
+    {"DECLARES", FC_NONE, W_REPORT},
+    {"DESPITE", FC_PREP, 0},
+    {"DID", FC_DO, 0},
+    {"DO", FC_DO, 0},
+    {"DOES", FC_DO, 0},
+    {"DUE", FC_NONE, W_FUTURE},
+    {"DURING", FC_PREP, 0},
+    {"EACH", FC_DET, 0},
+    {"EARLIER", FC_ADV, 0},
+    {"EITHER", FC_DET, 0},
+    {"EMPHASISED", FC_NONE, W_REPORT},
+    {"EMPHASIZED", FC_NONE, W_REPORT},
+    {"ESTIMATED", FC_NONE, W_HEDGE},
+    {"EVEN", FC_ADV, 0},
+    {"EVENING", FC_TIME, 0},
+    {"EVERY", FC_DET, 0},
+    {"EXPECT", FC_NONE, W_FUTURE|W_BELIEF},
+    {"EXPECTED", FC_NONE, W_HEDGE},
+    {"EXPECTS", FC_NONE, W_FUTURE|W_BELIEF},
+    {"EXPLAIN", FC_NONE, W_REPORT},
+    {"EXPLAINED", FC_NONE, W_REPORT},
+    {"EXPLAINS", FC_NONE, W_REPORT},
+    {"FAIL", FC_NONE, W_FAIL},
+    {"FAILED", FC_NONE, W_FAIL},
+    {"FAILING", FC_NONE, W_FAIL},
+    {"FAILS", FC_NONE, W_FAIL},
+    {"FEAR", FC_NONE, W_HEDGE},
+    {"FEARED", FC_NONE, W_HEDGE},
+    {"FEARS", FC_NONE, W_HEDGE},
+    {"FEBRUARY", FC_TIME, 0},
+    {"FINALLY", FC_ADV, 0},
+    {"FOR", FC_PREP, 0},
+    {"FORECAST", FC_NONE, W_HEDGE},
+    {"FORESEE", FC_NONE, W_BELIEF},
+    {"FORMALLY", FC_ADV, 0},
+    {"FRIDAY", FC_TIME, 0},
+    {"FROM", FC_PREP, 0},
+    {"FURTHER", FC_ADV, 0},
+    {"GOING", FC_NONE, W_FUTURE},
+    {"HAD", FC_HAVE, 0},
+    {"HAS", FC_HAVE, 0},
+    {"HAVE", FC_HAVE, 0},
+    {"HAVING", FC_HAVE, 0},
+    {"HE", FC_PRON, 0},
+    {"HER", FC_PRONPOSS, 0},
+    {"HIM", FC_PRON, 0},
+    {"HIS", FC_PRONPOSS, 0},
+    {"HOPE", FC_NONE, W_REPORT|W_FUTURE},
+    {"HOPED", FC_NONE, W_REPORT|W_FUTURE},
+    {"HOPES", FC_NONE, W_REPORT|W_FUTURE},
+    {"HOWEVER", FC_ADV, 0},
+    {"I", FC_PRON, 0},
+    {"IF", FC_COND, 0},
+    {"IN", FC_PREP, 0},
+    {"INSIDE", FC_PREP, 0},
+    {"INSIST", FC_NONE, W_REPORT},
+    {"INSISTED", FC_NONE, W_REPORT},
+    {"INSISTS", FC_NONE, W_REPORT},
+    {"INSTEAD", FC_ADV, 0},
+    {"INTEND", FC_NONE, W_FUTURE},
+    {"INTENDED", FC_NONE, W_FUTURE},
+    {"INTENDS", FC_NONE, W_FUTURE},
+    {"INTO", FC_PREP, 0},
+    {"IS", FC_BE, 0},
+    {"IT", FC_PRON, 0},
+    {"ITS", FC_PRONPOSS, 0},
+    {"JANUARY", FC_TIME, 0},
+    {"JULY", FC_TIME, 0},
+    {"JUNE", FC_TIME, 0},
+    {"JUST", FC_ADV, 0},
+    {"LATER", FC_ADV, 0},
+    {"LIKELY", FC_HEDGEADV, W_HEDGE},
+    {"MARCH", FC_TIME, 0},
+    {"MAY", FC_MODAL, 0},
+    {"ME", FC_PRON, 0},
+    {"MIGHT", FC_MODAL, 0},
+    {"MONDAY", FC_TIME, 0},
+    {"MONTH", FC_TIME, 0},
+    {"MONTHS", FC_TIME, 0},
+    {"MORNING", FC_TIME, 0},
+    {"MUST", FC_MODAL, 0},
+    {"MY", FC_PRONPOSS, 0},
+    {"N'T", FC_NEG, 0},
+    {"NEAR", FC_PREP, 0},
+    {"NEGLECT", FC_NONE, W_FAIL},
+    {"NEGLECTED", FC_NONE, W_FAIL},
+    {"NEGLECTS", FC_NONE, W_FAIL},
+    {"NEITHER", FC_DET, 0},
+    {"NEVER", FC_NEG, 0},
+    {"NIGHT", FC_TIME, 0},
+    {"NO", FC_DET, 0},
+    {"NOR", FC_CONJ, 0},
+    {"NOT", FC_NEG, 0},
+    {"NOTE", FC_NONE, W_REPORT},
+    {"NOTED", FC_NONE, W_REPORT},
+    {"NOTES", FC_NONE, W_REPORT},
+    {"NOVEMBER", FC_TIME, 0},
+    {"NOW", FC_ADV, 0},
+    {"OCTOBER", FC_TIME, 0},
+    {"OF", FC_PREP, 0},
+    {"OFF", FC_PREP, 0},
+    {"OFFICIALLY", FC_ADV, 0},
+    {"OMITTED", FC_NONE, W_FAIL},
+    {"ON", FC_PREP, 0},
+    {"ONCE", FC_ADV, 0},
+    {"ONTO", FC_PREP, 0},
+    {"OR", FC_CONJ, 0},
+    {"OUGHT", FC_NONE, W_FUTURE},
+    {"OUR", FC_PRONPOSS, 0},
+    {"OUTSIDE", FC_PREP, 0},
+    {"OVER", FC_PREP, 0},
+    {"PERHAPS", FC_HEDGEADV, 0},
+    {"PLAN", FC_NONE, W_FUTURE},
+    {"PLANNED", FC_NONE, W_FUTURE},
+    {"PLANNING", FC_NONE, W_FUTURE},
+    {"PLANS", FC_NONE, W_FUTURE},
+    {"PLEDGED", FC_NONE, W_REPORT},
+    {"POSSIBLE", FC_NONE, W_HEDGE},
+    {"POSSIBLY", FC_HEDGEADV, 0},
+    {"PREDICTED", FC_NONE, W_HEDGE},
+    {"PREPARING", FC_NONE, W_FUTURE},
+    {"PRESUMED", FC_NONE, W_HEDGE},
+    {"PROBABLE", FC_NONE, W_HEDGE},
+    {"PROBABLY", FC_HEDGEADV, 0},
+    {"PROMISED", FC_NONE, W_REPORT},
+    {"PUBLICLY", FC_ADV, 0},
+    {"READY", FC_NONE, W_FUTURE},
+    {"RECALL", FC_NONE, W_REPORT},
+    {"RECALLED", FC_NONE, W_REPORT},
+    {"RECENTLY", FC_ADV, 0},
+    {"REMARK", FC_NONE, W_REPORT},
+    {"REMARKED", FC_NONE, W_REPORT},
+    {"REPEATEDLY", FC_ADV, 0},
+    {"REPLIED", FC_NONE, W_REPORT},
+    {"REPLY", FC_NONE, W_REPORT},
+    {"REPORT", FC_NONE, W_REPORT},
+    {"REPORTED", FC_NONE, W_REPORT},
+    {"REPORTEDLY", FC_HEDGEADV, 0},
+    {"REPORTS", FC_NONE, W_REPORT},
+    {"REPUTED", FC_NONE, W_HEDGE},
+    {"RESPOND", FC_NONE, W_REPORT},
+    {"RESPONDED", FC_NONE, W_REPORT},
+    {"REVEAL", FC_NONE, W_REPORT},
+    {"REVEALED", FC_NONE, W_REPORT},
+    {"RUMORED", FC_NONE, W_HEDGE},
+    {"RUMOURED", FC_NONE, W_HEDGE},
+    {"SAID", FC_NONE, W_REPORT},
+    {"SATURDAY", FC_TIME, 0},
+    {"SAY", FC_NONE, W_REPORT},
+    {"SAYING", FC_NONE, W_REPORT},
+    {"SAYS", FC_NONE, W_REPORT},
+    {"SCHEDULED", FC_NONE, W_FUTURE},
+    {"SEE", FC_NONE, W_BELIEF},
+    {"SEEK", FC_NONE, W_FUTURE},
+    {"SEEKS", FC_NONE, W_FUTURE},
+    {"SEEM", FC_NONE, W_HEDGE},
+    {"SEEMED", FC_NONE, W_HEDGE},
+    {"SEEMS", FC_NONE, W_HEDGE},
+    {"SEES", FC_NONE, W_BELIEF},
+    {"SEPTEMBER", FC_TIME, 0},
+    {"SET", FC_NONE, W_FUTURE},
+    {"SEVERAL", FC_DET, 0},
+    {"SHALL", FC_MODAL, 0},
+    {"SHE", FC_PRON, 0},
+    {"SHOULD", FC_MODAL, 0},
+    {"SINCE", FC_PREP, 0},
+    {"SO", FC_ADV, 0},
+    {"SOME", FC_DET, 0},
+    {"SOUGHT", FC_NONE, W_FUTURE},
+    {"SPECULATED", FC_NONE, W_HEDGE},
+    {"STATE", FC_NONE, W_REPORT},
+    {"STATED", FC_NONE, W_REPORT},
+    {"STATES", FC_NONE, W_REPORT},
+    {"STILL", FC_ADV, 0},
+    {"STRESS", FC_NONE, W_REPORT},
+    {"STRESSED", FC_NONE, W_REPORT},
+    {"STRESSES", FC_NONE, W_REPORT},
+    {"SUGGEST", FC_NONE, W_REPORT},
+    {"SUGGESTED", FC_NONE, W_REPORT},
+    {"SUGGESTS", FC_NONE, W_REPORT},
+    {"SUNDAY", FC_TIME, 0},
+    {"SUPPOSED", FC_NONE, W_HEDGE},
+    {"SUPPOSEDLY", FC_HEDGEADV, 0},
+    {"SUSPECTED", FC_NONE, W_HEDGE},
+    {"TELL", FC_NONE, W_REPORT},
+    {"TELLS", FC_NONE, W_REPORT},
+    {"THAT", FC_THAT, 0},
+    {"THE", FC_DET, 0},
+    {"THEIR", FC_PRONPOSS, 0},
+    {"THEM", FC_PRON, 0},
+    {"THEN", FC_ADV, 0},
+    {"THESE", FC_DET, 0},
+    {"THEY", FC_PRON, 0},
+    {"THINK", FC_NONE, W_BELIEF},
+    {"THINKS", FC_NONE, W_BELIEF},
+    {"THIS", FC_DET, 0},
+    {"THOSE", FC_DET, 0},
+    {"THOUGH", FC_SUB, 0},
+    {"THOUGHT", FC_NONE, W_HEDGE},
+    {"THREATENED", FC_NONE, W_REPORT},
+    {"THROUGH", FC_PREP, 0},
+    {"THROUGHOUT", FC_PREP, 0},
+    {"THURSDAY", FC_TIME, 0},
+    {"TO", FC_TO, 0},
+    {"TODAY", FC_TIME, 0},
+    {"TOGETHER", FC_ADV, 0},
+    {"TOLD", FC_NONE, W_REPORT},
+    {"TOMORROW", FC_TIME, 0},
+    {"TONIGHT", FC_TIME, 0},
+    {"TOWARD", FC_PREP, 0},
+    {"TOWARDS", FC_PREP, 0},
+    {"TRUST", FC_NONE, W_BELIEF},
+    {"TRUSTS", FC_NONE, W_BELIEF},
+    {"TUESDAY", FC_TIME, 0},
+    {"UNDER", FC_PREP, 0},
+    {"UNLESS", FC_COND, 0},
+    {"UNLIKELY", FC_NONE, W_HEDGE},
+    {"UNTIL", FC_PREP, 0},
+    {"UPON", FC_PREP, 0},
+    {"US", FC_PRON, 0},
+    {"VIA", FC_PREP, 0},
+    {"VOWED", FC_NONE, W_REPORT},
+    {"WANT", FC_NONE, W_FUTURE},
+    {"WANTED", FC_NONE, W_FUTURE},
+    {"WANTS", FC_NONE, W_FUTURE},
+    {"WARNED", FC_NONE, W_REPORT},
+    {"WAS", FC_BE, 0},
+    {"WE", FC_PRON, 0},
+    {"WEDNESDAY", FC_TIME, 0},
+    {"WEEK", FC_TIME, 0},
+    {"WEEKEND", FC_TIME, 0},
+    {"WEEKS", FC_TIME, 0},
+    {"WERE", FC_BE, 0},
+    {"WHEN", FC_SUB, 0},
+    {"WHEREAS", FC_SUB, 0},
+    {"WHETHER", FC_COND, 0},
+    {"WHICH", FC_WH, 0},
+    {"WHILE", FC_SUB, 0},
+    {"WHO", FC_WH, 0},
+    {"WHOM", FC_WH, 0},
+    {"WHOSE", FC_WH, 0},
+    {"WILL", FC_MODAL, 0},
+    {"WISH", FC_NONE, W_FUTURE},
+    {"WISHES", FC_NONE, W_FUTURE},
+    {"WITH", FC_PREP, 0},
+    {"WITHIN", FC_PREP, 0},
+    {"WITHOUT", FC_PREP, 0},
+    {"WO", FC_MODAL, 0},
+    {"WONDERED", FC_NONE, W_REPORT},
+    {"WOULD", FC_MODAL, W_FUTURE},
+    {"WRITE", FC_NONE, W_REPORT},
+    {"WRITES", FC_NONE, W_REPORT},
+    {"WROTE", FC_NONE, W_REPORT},
+    {"YEAR", FC_TIME, 0},
+    {"YEARS", FC_TIME, 0},
+    {"YESTERDAY", FC_TIME, 0},
+    {"YOU", FC_PRON, 0},
+    {"YOUR", FC_PRONPOSS, 0},
 };
 
 static int wc_cmp(const void *k, const void *e) {
   return strcmp(k, ((const struct wc *)e)->key);
 }
 
-uint8_t Dyad_word_class(const char *key) {
-  const struct wc *w = bsearch(key, CLASSES, sizeof CLASSES / sizeof CLASSES[0],
-                               sizeof CLASSES[0], wc_cmp);
-  if (w)
-    return w->fc;
-  static const char *const time_words[] = {
-      "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
-      "SUNDAY", "TODAY", "TONIGHT", "TOMORROW", "JANUARY", "FEBRUARY",
-      "MARCH", "APRIL", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER",
-      "NOVEMBER", "DECEMBER", "WEEK", "WEEKS", "MONTH", "MONTHS", "YEAR",
-      "YEARS", "DAY", "DAYS", "WEEKEND", "MORNING", "EVENING", "AFTERNOON",
-      "NIGHT"};
-  for (size_t i = 0; i < sizeof time_words / sizeof time_words[0]; i++)
-    if (strcmp(key, time_words[i]) == 0)
-      return FC_TIME;
-  return FC_NONE;
+static const struct wc *find(const char *key) {
+  return bsearch(key, WORDS, sizeof WORDS / sizeof WORDS[0], sizeof WORDS[0],
+                 wc_cmp);
 }
 
-static bool in_list(const char *key, const char *const *list, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (strcmp(key, list[i]) == 0)
-      return true;
-  return false;
+uint8_t Dyad_word_class(const char *key) {
+  const struct wc *w = find(key);
+  return w ? w->fc : FC_NONE;
 }
-#define IN(key, list) in_list(key, list, sizeof list / sizeof list[0])
+
+uint8_t Dyad_word_props(const char *key) {
+  const struct wc *w = find(key);
+  return w ? w->props : 0;
+}
+
+void Dyad_word_lookup(const char *key, uint8_t *fc, uint8_t *props) {
+  const struct wc *w = find(key);
+  *fc = w ? w->fc : FC_NONE;
+  *props = w ? w->props : 0;
+}
 
 bool Dyad_word_is_reporting(const char *key) {
-  static const char *const w[] = {
-      "SAY",       "SAYS",       "SAID",       "SAYING",     "TELL",
-      "TELLS",     "TOLD",       "ADD",        "ADDS",       "ADDED",
-      "STATE",     "STATES",     "STATED",     "NOTE",       "NOTES",
-      "NOTED",     "ANNOUNCE",   "ANNOUNCES",  "ANNOUNCED",  "DECLARE",
-      "DECLARES",  "DECLARED",   "REPORT",     "REPORTS",    "REPORTED",
-      "CLAIM",     "CLAIMS",     "CLAIMED",    "INSIST",     "INSISTS",
-      "INSISTED",  "EXPLAIN",    "EXPLAINS",   "EXPLAINED",  "ASSERT",
-      "ASSERTS",   "ASSERTED",   "CONFIRM",    "CONFIRMS",   "CONFIRMED",
-      "ARGUE",     "ARGUES",     "ARGUED",     "WRITE",      "WRITES",
-      "WROTE",     "COMMENT",    "COMMENTS",   "COMMENTED",  "REMARK",
-      "REMARKED",  "STRESS",     "STRESSED",   "STRESSES",   "EMPHASIZED",
-      "EMPHASISED","SUGGEST",    "SUGGESTED",  "SUGGESTS",   "ACKNOWLEDGE",
-      "ACKNOWLEDGED", "ADMIT",   "ADMITTED",   "REVEAL",     "REVEALED",
-      "RECALL",    "RECALLED",   "REPLY",      "REPLIED",    "RESPOND",
-      "RESPONDED", "AGREED",     "PROMISED",   "VOWED",      "PLEDGED",
-      "WARNED",    "THREATENED", "CHARGED",    "ALLEGED",    "ACCUSED",
-      "HOPE",      "HOPES",      "HOPED",      "ASKED",      "WONDERED"};
-  return IN(key, w);
+  return Dyad_word_props(key) & W_REPORT;
 }
-
 bool Dyad_word_is_hedge_verb(const char *key) {
-  /* Verbs of belief, expectation and rumour: "X is believed to ...", "it
-   * was thought that ...", "fears that ...". */
-  static const char *const w[] = {
-      "BELIEVED", "THOUGHT",   "SUSPECTED", "EXPECTED",  "RUMORED",
-      "RUMOURED", "SUPPOSED",  "PRESUMED",  "ALLEGED",   "REPUTED",
-      "LIKELY",   "UNLIKELY",  "SEEM",      "SEEMS",     "SEEMED",
-      "APPEAR",   "APPEARS",   "APPEARED",  "FEAR",      "FEARS",
-      "FEARED",   "SPECULATED", "ESTIMATED", "ASSUMED",  "PREDICTED",
-      "FORECAST", "POSSIBLE",  "PROBABLE"};
-  return IN(key, w);
+  return Dyad_word_props(key) & W_HEDGE;
 }
-
 bool Dyad_word_is_future_verb(const char *key) {
-  /* "X plans to", "is set to", "is due to", "is going to", "intends to" */
-  static const char *const w[] = {
-      "PLAN",   "PLANS",   "PLANNED", "PLANNING", "SET",    "DUE",
-      "GOING",  "INTEND",  "INTENDS", "INTENDED", "SCHEDULED", "ABOUT",
-      "PREPARING", "READY", "AIM",    "AIMS",     "AIMED",  "HOPE",
-      "HOPES",  "HOPED",   "WANT",    "WANTS",    "WANTED", "SEEK",
-      "SEEKS",  "SOUGHT",  "EXPECT",  "EXPECTS",  "WISH",   "WISHES",
-      "WOULD",  "OUGHT"};
-  return IN(key, w);
+  return Dyad_word_props(key) & W_FUTURE;
 }
-
 bool Dyad_word_is_belief_verb(const char *key) {
-  /* Negated, these express doubt: a pessimistic comment (CAMEO 012). */
-  static const char *const w[] = {"BELIEVE", "BELIEVES", "THINK", "THINKS",
-                                  "EXPECT",  "EXPECTS",  "TRUST", "TRUSTS",
-                                  "SEE",     "SEES",     "FORESEE"};
-  return IN(key, w);
+  return Dyad_word_props(key) & W_BELIEF;
+}
+bool Dyad_word_is_failure_verb(const char *key) {
+  return Dyad_word_props(key) & W_FAIL;
 }
 
 bool Dyad_word_is_common_short(const char *key, size_t n) {
-  /* Short English words that collide with upper-case acronyms in actor
-   * dictionaries (US = United States; IT, AT, ...). A lower-case token with
-   * one of these keys never starts an actor. */
+  /* Short English words collide with upper-case acronyms in actor
+   * dictionaries (US = United States; IT, AT, ...): a lower-case token of
+   * three letters or fewer never starts a one-word actor. */
+  (void)key;
   return n <= 3;
 }
 
 bool Dyad_word_table_sorted(void) {
-  for (size_t i = 1; i < sizeof CLASSES / sizeof CLASSES[0]; i++)
-    if (strcmp(CLASSES[i - 1].key, CLASSES[i].key) >= 0)
+  for (size_t i = 1; i < sizeof WORDS / sizeof WORDS[0]; i++)
+    if (strcmp(WORDS[i - 1].key, WORDS[i].key) >= 0)
       return false;
   return true;
-}
-
-bool Dyad_word_is_failure_verb(const char *key) {
-  /* "X failed to meet ...": the complement did not happen */
-  static const char *const w[] = {"FAIL", "FAILS", "FAILED", "FAILING",
-                                  "NEGLECT", "NEGLECTS", "NEGLECTED",
-                                  "OMITTED", "COULDN"};
-  return IN(key, w);
 }

@@ -8,8 +8,21 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Properties of framing verbs and adverbs. */
+enum wprop {
+  W_REPORT = 1 << 0, /* say, tell, add, announce, ... (reporting frames) */
+  W_HEDGE = 1 << 1,  /* believed, thought, expected, feared, ... */
+  W_FUTURE = 1 << 2, /* plan, set, due, going, intend, want, seek, ... */
+  W_BELIEF = 1 << 3, /* believe, think, expect, trust (negated: doubt) */
+  W_FAIL = 1 << 4,   /* fail, neglect (the complement did not happen) */
+};
+
 /* enum fclass of a folded key, FC_NONE if open-class. */
 uint8_t Dyad_word_class(const char *key);
+/* enum wprop bits of a folded key. */
+uint8_t Dyad_word_props(const char *key);
+/* Both at once (one lookup). */
+void Dyad_word_lookup(const char *key, uint8_t *fc, uint8_t *props);
 /* say, tell, add, announce, ... (reporting frames) */
 bool Dyad_word_is_reporting(const char *key);
 /* believed, thought, expected, feared, ... (hedges) */
