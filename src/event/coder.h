@@ -9,6 +9,8 @@
 
 #include "../parse/parse.h"
 
+struct classic;
+
 struct dyad_coder {
   const struct dyad_lexicon *lex;
   dyad_coder_options opt;
@@ -17,6 +19,9 @@ struct dyad_coder {
   struct lex_tabari_opts tabari;
   bool require_dyad; /* drop events without a target */
   int new_actor_length;
+  /* The TABARI profile's dictionaries and working state (src/classic),
+   * made by dyad_coder_new for DYAD_PROFILE_TABARI, else NULL. */
+  struct classic *classic;
 };
 
 /* Codes one sentence of `doc`: appends to doc->events. */
@@ -32,5 +37,13 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
  */
 dyad_status Dyad_classic_code(const struct dyad_coder *c, struct dyad_doc *doc,
                               int date, dyad_error *err) DYAD_WUR;
+
+/* Makes the TABARI profile's state for `lex`: reads the TABARI view of the
+ * dictionary files the lexicon was loaded from (src/classic/cdict.c).
+ * DYAD_ERR_IO (a file cannot be read again), DYAD_ERR_NOMEM or DYAD_OK. */
+dyad_status Dyad_classic_new(const struct dyad_lexicon *lex,
+                             struct classic **out, dyad_error *err) DYAD_WUR;
+/* Frees it; accepts NULL. */
+void Dyad_classic_free(struct classic *cl);
 
 #endif

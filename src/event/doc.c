@@ -260,11 +260,22 @@ dyad_status dyad_coder_new(const dyad_lexicon *lex,
   c->require_dyad = lex->petrarch_config && lex->require_dyad &&
                     c->opt.profile == DYAD_PROFILE_TABARI;
   c->new_actor_length = lex->new_actor_length;
+  if (c->opt.profile == DYAD_PROFILE_TABARI) {
+    dyad_status st = Dyad_classic_new(lex, &c->classic, NULL);
+    if (st != DYAD_OK) {
+      free(c);
+      return st;
+    }
+  }
   *out = c;
   return DYAD_OK;
 }
 
-void dyad_coder_free(dyad_coder *c) { free(c); }
+void dyad_coder_free(dyad_coder *c) {
+  if (c)
+    Dyad_classic_free(c->classic);
+  free(c);
+}
 
 dyad_status dyad_code(dyad_coder *c, dyad_doc *d, dyad_error *err) {
   if (!c || !d)
