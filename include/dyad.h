@@ -415,6 +415,190 @@ DYAD_EXPORT void dyad_sink_free(dyad_sink *sink);
 /** A dyad_write_fn over a stdio stream (`user` is the FILE *). */
 DYAD_EXPORT bool dyad_write_stdio(void *user, const char *data, size_t len);
 
+/** ## Validation: peer test suites
+ *
+ * Runs the validation suites of the peer coders (research notes coders.md
+ * §6) with the dictionaries they name, and compares what dyad codes with
+ * what each record expects:
+ *
+ *   - PETRARCH validation XML (PETR.UnitTest.records.xml; UniversalPetrarch
+ *     petr2_gsr_dev.xml): each <Sentence> is one story, its <Text> dated by
+ *     its `date`; <Parse> is ignored. A record passes when the SET of coded
+ *     (source, target, code) equals the set of its <EventCoding> elements;
+ *     noevents="True" passes when nothing is coded; error="storydiscard" or
+ *     "sentencediscard" when the story was discarded and nothing coded; any
+ *     other error= when nothing is coded. The run starts from PETRARCH's
+ *     defaults (require_dyad true, new_actor_length 0, comma_* of the
+ *     shipped PETR_config.ini) unless a PETRARCH config is among the
+ *     dictionaries; <Config> elements change require_dyad,
+ *     new_actor_length and comma_* for the records after them.
+ *   - TABARI projects (Validate.project): each text record is one story;
+ *     its comment block holds "{ SRC / TGT / CODE }" blocks (blanks ignored),
+ *     "{---}" (no events), "{###}" (discarded), "{+++}" (too complex), "-{"
+ *     (do not check from here) and "{ OPTION: line }" (options for the
+ *     records after it; such records are not tests). A record passes when
+ *     the MULTISET of coded (source, target, code) equals its blocks, in any
+ *     order (TABARI compares in order); with SET: TIME SHIFT on, a date
+ *     written after "}" must equal the event's date. As in TABARI, a record
+ *     that gave no events also passes when a block names why ({---}; {###}
+ *     and the story discarded; {+++} and marked complex), and coded events
+ *     fail a record holding such a block. A record whose first block is
+ *     "-{" is skipped; one with checked blocks before "-{" passes when
+ *     those are all coded. The run stops at the record FINAL-01 (the end
+ *     of TABARI's standard suite); the records after it are not run.
+ *
+ * A null actor is written "---" in both formats; dyad's empty actor code
+ * compares equal to it. Quoted new-actor text ("THE MINISTRY OF MAGIC")
+ * compares case-insensitively with blank runs folded.
+ */
+
+/** Suite formats. Values are append-only. */
+typedef enum dyad_suite_kind {
+  DYAD_SUITE_AUTO = 0,     /**< tell from the file */
+  DYAD_SUITE_PETRARCH = 1, /**< PETRARCH validation XML */
+  DYAD_SUITE_TABARI = 2,   /**< TABARI .project (or text file + dicts) */
+} dyad_suite_kind;
+
+/** Static name of a suite format ("PETRARCH suite", "TABARI project"). */
+DYAD_EXPORT const char *dyad_suite_kind_str(dyad_suite_kind kind);
+
+/** Options of a validation run. Zero-initialise for the defaults. */
+typedef struct dyad_validate_options {
+  dyad_suite_kind kind; /**< AUTO (default) or the suite's format */
+  /** Dictionaries. One directory: searched for the files a PETRARCH suite
+   * names when they are neither beside the suite nor in its sibling
+   * directory petrarch2/. Otherwise (files: a config, project or dictionary
+   * files): loaded instead of the dictionaries the suite names. */
+  const char *const *dicts;
+  size_t ndicts;
+  /** When false the profile is TABARI for TABARI projects and for PETRARCH
+   * suites whose verb file has PETRARCH-1 patterns, else DYAD. */
+  bool profile_set;
+  dyad_profile profile;
+  bool keep_hedged; /**< passed to the coder (dyad_coder_options) */
+  /** PETRARCH: also run records whose category is missing from the
+   * suite's <Include> list (by default they are skipped, as PETRARCH-1
+   * did). */
+  bool all_categories;
+} dyad_validate_options;
+
+/** Verdict on one record. Values are append-only. */
+typedef enum dyad_validate_result {
+  DYAD_VALIDATE_PASS = 0,
+  DYAD_VALIDATE_FAIL = 1,
+  /** coded but not checked: TABARI "-{" before any checked block, or a
+   * PETRARCH category left out by <Include> */
+  DYAD_VALIDATE_SKIP = 2,
+  /** not a test: a PETRARCH <Config> or TABARI OPTION record was applied
+   * (`id` holds the option text, `modelled` says whether dyad uses it) */
+  DYAD_VALIDATE_OPTION = 3,
+} dyad_validate_result;
+
+/** How the coded events differ from the expected ones. Append-only. */
+typedef enum dyad_validate_diff {
+  DYAD_DIFF_NONE = 0,
+  DYAD_DIFF_MISSING = 1,       /**< expected events not coded, nothing extra */
+  DYAD_DIFF_EXTRA = 2,         /**< every expected event coded, plus others */
+  DYAD_DIFF_CODE = 3,          /**< same (source, target) pairs, other codes */
+  DYAD_DIFF_ACTOR = 4,         /**< same codes, other source or target */
+  DYAD_DIFF_MIXED = 5,         /**< missing and extra events of both kinds */
+  DYAD_DIFF_NOT_DISCARDED = 6, /**< a discard was expected; none fired */
+  DYAD_DIFF_NOT_COMPLEX = 7,   /**< TABARI {+++}: not marked complex */
+  DYAD_DIFF_DATE = 8, /**< TABARI time shift: events right, dates not */
+} dyad_validate_diff;
+
+/** Static description of a difference ("missing event", "wrong code"). */
+DYAD_EXPORT const char *dyad_validate_diff_str(dyad_validate_diff diff);
+
+/**
+ * One record as given to the callback. Every string is NUL-terminated and
+ * borrowed for the duration of the call only. Event lists are written
+ * "{SRC TGT CODE, SRC TGT CODE}" ("{}" when empty; TABARI with time shift
+ * adds "@YYYYMMDD"); special expectations as "{noevents}", "{discard}",
+ * "{complex}", "{error:NAME}", and partial checks end in ", ...}"; `got`
+ * ends in " (discarded)" or " (complex)" when the story was so marked.
+ */
+typedef struct dyad_validate_record {
+  const char *file;     /**< file holding the record */
+  unsigned line;        /**< 1-based line where the record starts */
+  const char *id;       /**< record id (option text for OPTION) */
+  const char *category; /**< PETRARCH category; TABARI id prefix */
+  int date;             /**< story date YYYYMMDD, 0 if invalid */
+  const char *text;     /**< text as coded, blank runs folded */
+  const char *expected;
+  const char *got;
+  dyad_validate_result result;
+  dyad_validate_diff diff;
+  size_t expected_events, matched_events, missing_events, extra_events;
+  bool modelled; /**< OPTION: false when dyad does not model the option */
+  dyad_status code_status; /**< what dyad_code returned (DYAD_OK mostly;
+                                an error counts as "nothing coded") */
+} dyad_validate_record;
+
+/** Called once per record and per applied option, in file order. */
+typedef void (*dyad_validate_record_fn)(void *user,
+                                        const dyad_validate_record *rec);
+
+/** What a run found; dyad_suite_info fills the fields known before it. */
+typedef struct dyad_validate_summary {
+  dyad_suite_kind kind;
+  dyad_profile profile;
+  const char *rule;     /**< static: the comparison rule, one line */
+  const char *dicts;    /**< dictionary paths, ", "-joined (borrowed) */
+  const char *excluded; /**< categories left out by <Include> (borrowed) */
+  size_t records;       /**< test records to run (options not counted) */
+  size_t options;       /**< options records / <Config> elements */
+  size_t not_run;       /**< TABARI records after FINAL-01 */
+  size_t passed, failed, skipped;
+  size_t options_unmodelled; /**< options dyad does not model */
+  size_t expected_events, matched_events, missing_events, extra_events;
+} dyad_validate_summary;
+
+typedef struct dyad_suite dyad_suite;
+
+/**
+ * Reads a suite (`path`: PETRARCH XML or TABARI .project) and loads the
+ * dictionaries it names (see dyad_validate_options.dicts). `opts` may be
+ * NULL. On success stores a handle in `*out` (free with dyad_suite_free).
+ * Returns DYAD_ERR_ARG, DYAD_ERR_IO (suite or a dictionary cannot be
+ * read or found; `err` names it), DYAD_ERR_FORMAT (neither format),
+ * DYAD_ERR_PARSE (malformed XML, with line and column), DYAD_ERR_LIMIT
+ * (file over 256 MiB) or DYAD_ERR_NOMEM, or any status of
+ * dyad_lexicon_load. On failure `*out` is left NULL.
+ */
+DYAD_EXPORT dyad_status dyad_suite_open(const char *path,
+                                        const dyad_validate_options *opts,
+                                        dyad_suite **out, dyad_error *err);
+
+/** Fills `info` with what is known before running: kind, profile, rule,
+ * dicts, excluded, records, options, not_run (the rest zero). */
+DYAD_EXPORT void dyad_suite_info(const dyad_suite *suite,
+                                 dyad_validate_summary *info);
+
+/**
+ * Codes every record of `suite` and compares. `cb` (may be NULL) is called
+ * with `user` for each record and option; `out` (may be NULL) gets the
+ * summary. A run can be repeated; each starts from the suite's initial
+ * options. Returns DYAD_ERR_NOMEM (the run stops), DYAD_ERR_ARG or DYAD_OK;
+ * records that dyad_code rejects are verdicts, not errors.
+ */
+DYAD_EXPORT dyad_status dyad_suite_run(dyad_suite *suite,
+                                       dyad_validate_record_fn cb, void *user,
+                                       dyad_validate_summary *out,
+                                       dyad_error *err);
+
+/** Frees a suite and its lexicon. Accepts NULL. */
+DYAD_EXPORT void dyad_suite_free(dyad_suite *suite);
+
+/** One call: dyad_suite_open, dyad_suite_run, dyad_suite_free. Returns the
+ * first failing status of those. */
+DYAD_EXPORT dyad_status dyad_validate_run(const char *suite,
+                                          const dyad_validate_options *opts,
+                                          dyad_validate_record_fn cb,
+                                          void *user,
+                                          dyad_validate_summary *out,
+                                          dyad_error *err);
+
 #ifdef __cplusplus
 }
 #endif
