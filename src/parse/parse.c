@@ -561,6 +561,21 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
       }
       break;
     }
+    /* a capitalised title before "of": "Secretary General of the UN
+     * Antonio Guterres" is the UN's, not a phrase inside a preposition */
+    if (!po->tabari && t0 >= 2 && Dyad_key_is(&tok[t0 - 1], "OF")) {
+      uint32_t k = t0 - 1;
+      while (k > 0 && tok[k - 1].kind == TK_WORD &&
+             (tok[k - 1].flags & TOK_CAP) && s->ti[k - 1].group == 0 &&
+             s->ti[k - 1].fc == FC_NONE &&
+             (s->ti[k - 1].role == RO_NONE || s->ti[k - 1].role == RO_AGENT))
+        k--;
+      bool opens = k == 0 || tok[k - 1].kind == TK_COMMA ||
+                   tok[k - 1].kind == TK_QUOTE || s->ti[k - 1].fc == FC_DET ||
+                   s->ti[k - 1].fc == FC_CONJ || s->ti[k - 1].fc == FC_THAT;
+      if (k < t0 - 1 && opens && !s->allcaps)
+        t0 = k > 0 && s->ti[k - 1].fc == FC_DET ? k - 1 : k;
+    }
     g->t0 = t0;
     g->t1 = e;
     g->prep = find_prep(s, t0);
@@ -864,7 +879,9 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
         /* "is to", "are set to", "believed to", "going to" */
         if (k >= 2) {
           const struct token *q = &tok[k - 2];
-          if (Dyad_word_is_hedge_verb(q->key))
+          if (s->ti[k - 2].wp & W_FAIL)
+            mods |= VM_NEG | VM_FAIL;
+          else if (Dyad_word_is_hedge_verb(q->key))
             mods |= VM_HEDGE;
           else if (Dyad_word_is_future_verb(q->key) &&
                    s->ti[k - 2].role != RO_VERB)
@@ -1131,9 +1148,19 @@ static void clause_roles(struct sent *s, const struct parse_opts *po) {
         g = group_at(s, cl->t0 - 2);
       subj = g;
     }
-    /* conjoined verb phrase: the previous clause's subject carries over */
-    if (subj < 0 && cl->type == CL_CONJ && ci > 0)
-      subj = s->clauses[ci - 1].subject;
+    /* conjoined verb phrase: the previous clause's subject carries over;
+     * after a reported clause, "but" returns to the reporting clause ("X
+     * said he was aware ..., but called it irreplaceable") */
+    if (subj < 0 && cl->type == CL_CONJ && ci > 0) {
+      const struct clause *prev = &s->clauses[ci - 1];
+      if (Dyad_key_is(&tok[cl->t0], "BUT") && prev->type == CL_REPORTED &&
+          prev->parent >= 0) {
+        cl->parent = prev->parent;
+        subj = s->clauses[prev->parent].subject;
+      } else {
+        subj = prev->subject;
+      }
+    }
     cl->subject = subj;
     if (cl->type == CL_COND)
       cl->mods |= VM_COND;
@@ -1163,8 +1190,6 @@ static void clause_roles(struct sent *s, const struct parse_opts *po) {
       const struct clause *prev = &s->clauses[ci - 1];
       bool contrast = Dyad_key_is(&tok[cl->t0], "BUT");
       if (contrast && prev->type == CL_REPORTED && prev->parent >= 0) {
-        cl->parent = prev->parent;
-        cl->subject = s->clauses[prev->parent].subject;
         cl->mods |= s->clauses[prev->parent].mods & (VM_HEDGE | VM_COND);
       } else {
         cl->mods |= prev->mods & (VM_HEDGE | VM_COND | VM_CLAIM);

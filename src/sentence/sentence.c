@@ -113,6 +113,8 @@ dyad_status Dyad_split_sentences(const struct token *toks, size_t n,
       end = true;
     }
     if (end) {
+      if (!headline_done && j < n && toks[j].start >= headline_end)
+        headline_done = true; /* the headline ended with its own stop */
       TRY(emit(toks, first, j, out));
       first = j;
       i = j - 1;

@@ -97,6 +97,9 @@ static void test_sentences(struct runner *r) {
   CASE(r, "headline is sentence 0");
   const char *h = "Mali junta rejects talks\n\nThe junta said no. It left.";
   CHECK_INT(r, split(h, strlen("Mali junta rejects talks"), &s), 3);
+  CASE(r, "headline with a full stop: the body's first word stays");
+  const char *h2 = "Head line here.\n\nof the UN The Council met.";
+  CHECK_INT(r, split(h2, strlen("Head line here."), &s), 2);
   CASE(r, "blank line ends a sentence");
   CHECK_INT(r, split("A first line without a stop\n\nA second one", 0, &s), 2);
   CASE(r, "lower case after a period continues");
