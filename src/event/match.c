@@ -289,7 +289,8 @@ void Dyad_match_verb(const struct dyad_lexicon *lex, const struct sent *s,
     int fs = m.src, ft = m.tgt;
     bool fc = m.compound;
     m.steps = 0;
-    bool adj_before = star > 0 && els[star - 1].conn == PC_NEXT;
+    bool adj_before = star > 0 && (els[star - 1].conn == PC_NEXT ||
+                                   (p->flags & PF_P2));
     /* the pre part is matched against the words before the verb group,
      * skipping its auxiliaries unless the pattern names them */
     if (!bwd(&m, els, star, v->t0, adj_before, NULL, 0) &&

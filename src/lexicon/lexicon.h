@@ -164,6 +164,8 @@ enum pat_flag {
   PF_DOMINANT = 1 << 0,    /* code written with '!' */
   PF_SUBORDINATE = 1 << 1, /* code written with '?' */
   PF_NOUN = 1 << 2,        /* pattern of an event noun */
+  PF_P2 = 1 << 3,          /* from a PETRARCH-2 file: words before '*' are
+                            * the subject's head, next to the verb */
 };
 
 struct lex_pattern {

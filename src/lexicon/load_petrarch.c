@@ -798,11 +798,20 @@ static dyad_status verb_line(struct loader *ld, const struct ld_file *f,
   return Dyad_ld_verb(ld, &d);
 }
 
+static bool has_text(const char *s, size_t n, const char *w) {
+  size_t wl = strlen(w);
+  for (size_t i = 0; i + wl <= n; i++)
+    if (memcmp(s + i, w, wl) == 0)
+      return true;
+  return false;
+}
+
 dyad_status Dyad_ld_petrarch_verbs(struct loader *ld, const char *path,
                                    bool nouns) {
   struct ld_file f;
   TRY(Dyad_ld_open(ld, path, &f));
   uint32_t block = LEX_NONE, syn = LEX_NONE;
+  bool p2 = false;
   size_t ntrans = 0;
   unsigned trans_line = 0;
   const char *what = nouns ? "noun" : "verb";
@@ -817,6 +826,9 @@ dyad_status Dyad_ld_petrarch_verbs(struct loader *ld, const char *path,
     size_t n;
     if (Dyad_ld_prefix(ln.s, ln.n, "<!"))
       continue;
+    /* PETRARCH-2 layout: "####### VERB PATTERNS #######" (CAMEO.2.0.txt) */
+    if (ln.n > 20 && ln.s[0] == '#' && has_text(ln.s, ln.n, "VERB PATTERNS"))
+      p2 = true;
     /* '#' comments, and TABARI-style ';' comments found in some files */
     s = ln.s;
     n = ln.n;
@@ -856,7 +868,8 @@ dyad_status Dyad_ld_petrarch_verbs(struct loader *ld, const char *path,
                          Dyad_ld_snip(s, n), s);
         continue;
       }
-      st = Dyad_ld_pattern(ld, block, s + 1, n - 1, nouns ? PF_NOUN : 0, src);
+      st = Dyad_ld_pattern(ld, block, s + 1, n - 1,
+                           (nouns ? PF_NOUN : 0) | (p2 ? PF_P2 : 0), src);
       continue;
     }
     st = verb_line(ld, &f, ln.no, s, n, block, nouns, false);
