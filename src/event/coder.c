@@ -248,7 +248,7 @@ static void verb_bounds(const struct sent *s, const struct vgroup *v,
 /* A reporting verb ("said", "commented") that introduces a reported
  * clause or a quotation of its subject. */
 static bool frames_speech(const struct sent *s, const struct vgroup *v) {
-  if (!Dyad_word_is_reporting(s->tok[v->t0].key))
+  if (!(s->ti[v->t0].wp & W_REPORT))
     return false;
   for (uint32_t ci = 0; ci < s->nclauses; ci++) {
     const struct clause *cl = &s->clauses[ci];
@@ -296,7 +296,9 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
                  s->ti[k - 1].role == RO_NONE && s->tok[k - 1].kind == TK_WORD &&
                  s->ti[k - 1].fc == FC_NONE)
             k--;
-          if (k > 0 && s->tok[k - 1].kind == TK_POSS && s->ti[k - 1].group)
+          if (k > 1 && s->tok[k - 1].kind == TK_POSS && s->ti[k - 2].group)
+            g = (int)s->ti[k - 2].group - 1; /* "Russia's support" */
+          else if (k > 0 && s->tok[k - 1].kind == TK_POSS && s->ti[k - 1].group)
             g = (int)s->ti[k - 1].group - 1;
           else if (k > 0 && s->ti[k - 1].group)
             g = (int)s->ti[k - 1].group - 1;
@@ -544,7 +546,7 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
   /* doubt: "X does not believe that ..." is a pessimistic comment (012) */
   if (!tabari) {
     for (uint32_t k = 1; k + 1 < s->n; k++) {
-      if (!Dyad_word_is_belief_verb(s->tok[k].key) || s->ti[k - 1].fc != FC_NEG)
+      if (!(s->ti[k].wp & W_BELIEF) || s->ti[k - 1].fc != FC_NEG)
         continue;
       const struct clause *cl = &s->clauses[s->ti[k].clause];
       int src = cl->subject;

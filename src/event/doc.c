@@ -312,7 +312,8 @@ dyad_status dyad_code(dyad_coder *c, dyad_doc *d, dyad_error *err) {
   int date = d->date ? d->date : c->opt.default_date;
   if (c->opt.profile == DYAD_PROFILE_TABARI)
     return Dyad_classic_code(c, d, date, err);
-  struct parse_opts po = {date, c->opt.profile == DYAD_PROFILE_TABARI};
+  struct parse_opts po = {date, c->opt.profile == DYAD_PROFILE_TABARI, false,
+                          false};
   struct discourse dc;
   memset(&dc, 0, sizeof dc);
   dyad_status result = DYAD_OK;
@@ -330,6 +331,12 @@ dyad_status dyad_code(dyad_coder *c, dyad_doc *d, dyad_error *err) {
       continue;
     }
     struct sent s;
+    po.headline = d->headline_end && se->end <= d->headline_end;
+    po.first_body = d->headline_end ? se->start > d->headline_end &&
+                                          (si == 0 ||
+                                           VEC_AT(&d->sentences, struct sentence,
+                                                  si - 1).end <= d->headline_end)
+                                    : si == 0;
     TRY(Dyad_parse(lex, toks + se->first, n, &po, &dc, &d->arena, &s));
     s.index = (uint32_t)si;
     if (s.story_discard >= 0 && story_discard < 0)

@@ -282,7 +282,9 @@ static void verbs_or_nouns(const struct dyad_lexicon *lex, struct sent *s,
         tok[i - 1].kind != TK_COLON && tok[i - 1].kind != TK_LPAREN &&
         tok[i - 1].kind != TK_DASH && !(tok[i].flags & TOK_PARA_BEFORE))
       noun = true;
-    /* determiner, possessive or number before (over up to two adjectives) */
+    /* determiner, possessive or number before (over up to two adjectives,
+     * nouns or actor adjectives: "the Israeli blockade", "the embassy
+     * blast") */
     uint32_t k = i;
     int adjs = 0;
     while (k > 0 && adjs <= 2) {
@@ -293,12 +295,27 @@ static void verbs_or_nouns(const struct dyad_lexicon *lex, struct sent *s,
         noun = true;
         break;
       }
-      if (adjective_like(s, k - 1) && !tabari) {
+      /* an actor word used as an adjective ("the Israeli blockade") only
+       * before a form that can be a noun: "the council decided" is a verb */
+      const struct lex_vform *vf0 =
+          &VEC_AT(&lex->vforms, struct lex_vform, ti->ref);
+      bool nounish = (vf0->form & (VF_BASE | VF_S)) != 0;
+      if (!tabari && (adjective_like(s, k - 1) ||
+                      (nounish && (pi->role == RO_ACTOR || pi->role == RO_NOUN) &&
+                       pi->unit && pi->ulen == 1 && p->kind == TK_WORD))) {
         adjs++;
         k--;
         continue;
       }
       break;
+    }
+    /* after a preposition: "with sanctions", "in jail", "under pressure"
+     * (a gerund stays a verb: "accused of attacking") */
+    if (!tabari && i > 0 && s->ti[i - 1].fc == FC_PREP) {
+      const struct lex_vform *vf =
+          &VEC_AT(&lex->vforms, struct lex_vform, ti->ref);
+      if (!(vf->form & VF_ING))
+        noun = true;
     }
     if (tabari) {
       /* TABARI only shifts after THE/A/AN (markNouns) */
@@ -927,6 +944,27 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
         v->governor = (int)wj;
       break;
     }
+    /* an infinitive that no known verb governs states a purpose or a
+     * plan ("troops advanced to retake the city"): not a fact */
+    if (v->governor < 0 && !(v->mods & (VM_FUTURE | VM_NEG)))
+      v->mods |= VM_HEDGE;
+  }
+  /* headlines drop the auxiliary of a passive: "3 UN staff kidnapped in
+   * Afghan capital" */
+  if (s->headline || s->allcaps) {
+    for (uint32_t vi = 0; vi < s->nverbs; vi++) {
+      struct vgroup *v = &s->verbs[vi];
+      const struct lex_vform *vf =
+          &VEC_AT(&lex->vforms, struct lex_vform, v->vform);
+      if (v->noun || v->a0 != v->t0 || !(vf->form & VF_EN) || v->t0 == 0 ||
+          !s->ti[v->t0 - 1].group)
+        continue;
+      uint32_t e = v->t1;
+      bool object = e < s->n && (s->ti[e].group || s->ti[e].fc == FC_DET ||
+                                 s->ti[e].fc == FC_NUM);
+      if (!object)
+        v->mods |= VM_PASSIVE;
+    }
   }
   return DYAD_OK;
 }
@@ -1302,8 +1340,31 @@ dyad_status Dyad_parse(const struct dyad_lexicon *lex, const struct token *tok,
                        uint32_t n, const struct parse_opts *po,
                        struct discourse *dc, struct arena *a, struct sent *s) {
   memset(s, 0, sizeof *s);
+  /* a wire dateline before a dash is not part of the sentence: "NAJAF,
+   * Iraq - Explosions ...", "AP - The man ...", "Canadian Press - VANCOUVER
+   * (CP) - The sister ..." */
+  if (po->first_body && !po->tabari) {
+    for (int round = 0; round < 2; round++) {
+      uint32_t k = 0;
+      bool ok = n > 0 && tok[0].kind == TK_WORD && (tok[0].flags & TOK_CAP);
+      while (ok && k < n && k < 10 && tok[k].kind != TK_DASH) {
+        const struct token *t = &tok[k];
+        ok = (t->kind == TK_WORD && (t->flags & (TOK_CAP | TOK_ALLCAPS))) ||
+             t->kind == TK_COMMA || t->kind == TK_LPAREN ||
+             t->kind == TK_RPAREN || t->kind == TK_PERIOD;
+        k++;
+      }
+      bool caps_first = n > 0 && ((tok[0].flags & TOK_ALLCAPS) || k <= 3);
+      if (!ok || k >= n || k >= 10 || tok[k].kind != TK_DASH || !caps_first ||
+          k + 1 >= n)
+        break;
+      tok += k + 1;
+      n -= k + 1;
+    }
+  }
   s->tok = tok;
   s->n = n;
+  s->headline = po->headline;
   s->discard = -1;
   s->story_discard = -1;
   s->ti = Dyad_arena_calloc(a, n ? n : 1, sizeof *s->ti);

@@ -152,6 +152,7 @@ struct sent {
   uint64_t words[16];      /* bit set of word ids and their stems (mod 1024)
                             * for skipping patterns quickly */
   bool allcaps;            /* most words capitalised (headline style) */
+  bool headline;           /* the story's headline */
 };
 
 /* Story-level memory shared across sentences (coreference). */
@@ -174,6 +175,8 @@ struct discourse {
 struct parse_opts {
   int date;        /* story date for date-restricted codes */
   bool tabari;     /* TABARI profile */
+  bool headline;   /* the sentence is the story's headline */
+  bool first_body; /* the first sentence of the body (may hold a dateline) */
 };
 
 /*
