@@ -88,6 +88,9 @@ static void actor_codes(struct classic *cl, struct cl_actor *a, int loc) {
       Dyad_cl_actor_code(d, code, r->julian, &a->actor, &a->agent, &comp);
       if (comp)
         a->index = code;
+    } else if (rt->type == W_AGENT && d->petrarch) {
+      a->actor = d->null_actor; /* "---GOV" */
+      a->agent = code;
     } else if (rt->type == W_AGENT) {
       a->actor = code; /* an agent made an actor (CONVERT AGENTS) */
     }
@@ -137,6 +140,8 @@ static void np_agent(struct classic *cl, int loc, struct cl_actor *a);
  * next to either makes the agent ~ELI. */
 static void find_agent(struct classic *cl, int loc, struct cl_actor *a) {
   struct cl_rec *r = &cl->r;
+  if (cl->d.petrarch && a->actor == cl->d.null_actor)
+    return; /* an agent standing for an actor keeps its own code */
   bool found = false, former = false;
   int tloc = actor_tail(r, loc);
   if (is_former(cl, tloc + 1)) {

@@ -715,6 +715,7 @@ dyad_status Dyad_cl_dict_builtins(struct cl_dict *d) {
   TRY(code_id(d, "###", 3, &id)); /* CC_DISCARD */
   TRY(code_id(d, "***", 3, &id)); /* CC_BLANK */
   TRY(code_id(d, "~ELI", 4, &d->agent_eli));
+  TRY(code_id(d, "(---)", 5, &d->null_actor));
   static const struct {
     const char *w;
     uint8_t type;
@@ -1302,7 +1303,7 @@ static size_t petrarch_phrase(const char *s, size_t n, char *out, size_t cap,
     }
   }
   if (exact_last && k && k + 1 < cap)
-    out[k++] = '_';
+    out[k++] = '='; /* whole word: PETRARCH lists or generates the forms */
   out[k] = '\0';
   return k;
 }
@@ -1313,7 +1314,7 @@ static size_t plural_of(const char *p, size_t n, char *out, size_t cap) {
   if (n + 3 >= cap || n < 2)
     return 0;
   size_t e = n;
-  if (p[e - 1] == '_')
+  if (p[e - 1] == '_' || p[e - 1] == '=')
     e--;
   size_t ws = e;
   while (ws && p[ws - 1] != '_')
@@ -1337,7 +1338,7 @@ static size_t plural_of(const char *p, size_t n, char *out, size_t cap) {
   } else {
     out[k++] = 'S';
   }
-  out[k++] = '_';
+  out[k++] = '=';
   out[k] = '\0';
   return k;
 }
@@ -1770,8 +1771,6 @@ static dyad_status p_verbs(struct rd *r) {
             raw[rn++] = '=';
             memcpy(f2, raw, rn);
             m = rn;
-          } else if (m && f2[m - 1] == '_') {
-            f2[m - 1] = '=';
           }
           uint32_t root;
           if (m)

@@ -160,7 +160,7 @@ static bool forward_id(struct cl_forward *f, const char *id) {
  * boundary is not repeated. */
 static const char *composite(struct dyad_doc *d, const struct cl_dict *dict,
                              uint32_t actor, uint32_t agent) {
-  const char *a = cl_code(dict, actor);
+  const char *a = actor == dict->null_actor ? "---" : cl_code(dict, actor);
   if (!agent)
     return a;
   const char *g = cl_code(dict, agent);

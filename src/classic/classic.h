@@ -194,6 +194,8 @@ struct cl_dict {
   uint32_t lit_and, lit_nor, lit_the, lit_he, lit_it;
   uint32_t root_former, root_default;
   uint32_t agent_eli; /* code id of "~ELI" */
+  uint32_t null_actor; /* code id written "---": an agent without an actor
+                        * (PETRARCH "---GOV"), kept apart from CC_NULL */
   bool has_time, has_attrib;
   bool petrarch;      /* read from PETRARCH-format files */
 };

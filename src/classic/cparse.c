@@ -807,6 +807,50 @@ static void convert_agents(struct classic *cl) {
   }
 }
 
+/* PETRARCH dictionaries: an agent whose noun phrase holds no actor is an
+ * actor of its own, coded "---" plus the agent ("---GOV": PETRARCH-1's
+ * officials, lawmakers, students). The phrase is the agent and the words
+ * next to it that Dyad_cl_np_filler accepts, with OF/IN/FROM after it. */
+static bool np_actor_near(const struct cl_rec *r, int h, int t) {
+  int k = t + 1;
+  for (int n = 0; n < 6 && Dyad_cl_np_filler(r, k); n++)
+    k++;
+  if (k <= r->ilex && (!strcmp(r->w[k].t, "OF") || !strcmp(r->w[k].t, "IN") ||
+                       !strcmp(r->w[k].t, "FROM"))) {
+    k++;
+    for (int n = 0; n < 6 && Dyad_cl_np_filler(r, k); n++)
+      k++;
+  }
+  if (k <= r->ilex && r->syn[k].wtype == W_ACTOR)
+    return true;
+  k = h - 1;
+  for (int n = 0; n < 6 && k >= 0 && Dyad_cl_np_filler(r, k); n++)
+    k--;
+  return k >= 0 && (r->syn[k].wtype == W_ACTOR || Dyad_cl_tail(r, k, W_ACTOR));
+}
+
+static void null_actor_agents(struct classic *cl) {
+  struct cl_rec *r = &cl->r;
+  for (int a = 0; a <= r->ilex && a < CL_MAX_LEX; a++) {
+    int ix;
+    if (r->syn[a].wtype != W_AGENT || !Dyad_cl_head_ix(r, a, W_AGENT, &ix))
+      continue;
+    int t = a;
+    while (t <= r->ilex && !Dyad_cl_tail_ix(r, t, W_AGENT, ix))
+      ++t;
+    if (t > r->ilex)
+      break;
+    if (!np_actor_near(r, a, t)) {
+      for (int k = a; k <= t; k++)
+        if (r->syn[k].wtype == W_AGENT)
+          r->syn[k].wtype = W_ACTOR;
+      change_head(r, a, W_AGENT, W_ACTOR);
+      change_tail(r, t, W_AGENT, W_ACTOR);
+    }
+    a = t;
+  }
+}
+
 static bool has_lit(const struct cl_rec *r, int k, uint32_t lit) {
   if (r->syn[k].ilit <= 0)
     return false;
@@ -1193,6 +1237,8 @@ void Dyad_cl_parse(struct classic *cl, const struct cl_opts *o,
   mark_nouns(cl);
   if (o->convert_agents)
     convert_agents(cl);
+  else if (cl->d.petrarch)
+    null_actor_agents(cl);
   mark_compound(cl);
   mark_subordinate(cl, o);
   if (!cl->d.has_attrib)
