@@ -1852,6 +1852,18 @@ static int file_kind(const struct dyad_lexicon *lex, uint32_t fi) {
   for (size_t i = 0; i < lex->agents.len; i++)
     if (VEC_AT(&lex->agents, struct lex_agent, i).src.file == fi)
       return 'G';
+  /* event nouns (dyad's noun files) have no place in TABARI */
+  for (size_t i = 0; i < lex->patterns.len; i++) {
+    const struct lex_pattern *p = &VEC_AT(&lex->patterns, struct lex_pattern, i);
+    if (p->src.file == fi && (p->flags & PF_NOUN))
+      return 'N';
+  }
+  for (size_t i = 0; i < lex->vforms.len; i++) {
+    const struct lex_vform *v = &VEC_AT(&lex->vforms, struct lex_vform, i);
+    if ((v->form & VF_NOUN) && v->verb < lex->verbs.len &&
+        VEC_AT(&lex->verbs, struct lex_verb, v->verb).src.file == fi)
+      return 'N';
+  }
   for (size_t i = 0; i < lex->blocks.len; i++)
     if (VEC_AT(&lex->blocks, struct lex_block, i).src.file == fi)
       return 'V';
