@@ -18,7 +18,9 @@
 #include "../parse/parse.h"
 #include "../parse/words.h"
 
-static void zero(struct cl_actor *a) { memset(a, 0, sizeof *a); }
+static void zero(struct cl_actor *a) {
+  memset(a, 0, sizeof *a);
+}
 
 static bool empty(const struct cl_actor *a) {
   return !a->actor && !a->agent && !a->index;
@@ -40,7 +42,8 @@ static uint32_t root_at(const struct cl_rec *r, int loc) {
   return r->syn[loc].root;
 }
 
-/* ---- clauses ------------------------------------------------------------------ */
+/* ---- clauses
+ * ------------------------------------------------------------------ */
 
 static bool clause_bounds(struct cl_rec *r) {
   if (!r->has_clauses) {
@@ -65,7 +68,8 @@ static bool clause_bounds(struct cl_rec *r) {
   return true;
 }
 
-/* ---- actors -------------------------------------------------------------------- */
+/* ---- actors
+ * -------------------------------------------------------------------- */
 
 static void actor_codes(struct classic *cl, struct cl_actor *a, int loc) {
   struct cl_rec *r = &cl->r;
@@ -216,8 +220,8 @@ static void np_agent(struct classic *cl, int loc, struct cl_actor *a) {
   k = loc - 1;
   if (np_prep(r, k))
     k--;
-  for (int n = 0; n < 4 && Dyad_cl_np_filler(r, k) && !Dyad_cl_tail(r, k, W_AGENT);
-       n++)
+  for (int n = 0;
+       n < 4 && Dyad_cl_np_filler(r, k) && !Dyad_cl_tail(r, k, W_AGENT); n++)
     k--;
   if (wtype(r, k) == W_AGENT && Dyad_cl_tail(r, k, W_AGENT)) {
     int s = k;
@@ -272,7 +276,8 @@ static int compound_head(const struct cl_rec *r, int loc) {
   return s;
 }
 
-/* ---- default source and target ------------------------------------------------ */
+/* ---- default source and target
+ * ------------------------------------------------ */
 
 static void default_source(struct classic *cl, const struct cl_opts *o) {
   struct cl_rec *r = &cl->r;
@@ -351,9 +356,8 @@ static void regular_target(struct classic *cl, const struct cl_opts *o,
     }
     loc = at - 1;
   }
-  if (r->src.index ||
-      (r->src.where >= 0 && r->src.where < CL_MAX_SYNT &&
-       r->syn[r->src.where].compd))
+  if (r->src.index || (r->src.where >= 0 && r->src.where < CL_MAX_SYNT &&
+                       r->syn[r->src.where].compd))
     r->tgt = r->src;
   else if (o->def_src)
     default_target(cl, o);
@@ -372,7 +376,8 @@ static bool check_passive(struct cl_rec *r, int index) {
   return p;
 }
 
-/* ---- events ------------------------------------------------------------------------ */
+/* ---- events
+ * ------------------------------------------------------------------------ */
 
 static void put_event(struct classic *cl, uint32_t evcode, uint32_t pat,
                       uint32_t ent, int index, const struct cl_actor *s,
@@ -448,8 +453,7 @@ static bool compd(const struct cl_rec *r, int where) {
 }
 
 static void make_event(struct classic *cl, const struct cl_opts *o,
-                       uint32_t evcode, uint32_t pat, uint32_t ent,
-                       int index) {
+                       uint32_t evcode, uint32_t pat, uint32_t ent, int index) {
   struct cl_rec *r = &cl->r;
   const struct cl_evcode *ec =
       &VEC_AT(&cl->d.evcodes, struct cl_evcode, evcode);
@@ -528,7 +532,8 @@ done:
     zero(&r->tgt);
 }
 
-/* ---- pattern matching --------------------------------------------------------- */
+/* ---- pattern matching
+ * --------------------------------------------------------- */
 
 static int next_check(struct classic *cl);
 
@@ -783,7 +788,8 @@ static bool check_pattern(struct classic *cl, const struct cl_pat *p, int loc,
   return state != 0;
 }
 
-/* ---- verbs ------------------------------------------------------------------------- */
+/* ---- verbs
+ * ------------------------------------------------------------------------- */
 
 static void do_verb(struct classic *cl, const struct cl_opts *o, int index) {
   struct cl_rec *r = &cl->r;
@@ -801,8 +807,7 @@ static void do_verb(struct classic *cl, const struct cl_opts *o, int index) {
   uint32_t pats = e->patent != CL_NONE ? cl_ent(d, e->patent)->pats : e->pats;
   bool gotpat = false, gotalt = false, make = false;
   int old = r->nev, maxlen = 0;
-  for (uint32_t pi = pats; pi != CL_NONE && !gotpat;
-       pi = cl_pat(d, pi)->next) {
+  for (uint32_t pi = pats; pi != CL_NONE && !gotpat; pi = cl_pat(d, pi)->next) {
     const struct cl_pat *p = cl_pat(d, pi);
     if (gotalt && p->length <= maxlen) {
       gotpat = true; /* nothing shorter can beat the alternatives' match */
@@ -885,7 +890,8 @@ static void check_verbs(struct classic *cl, const struct cl_opts *o) {
   }
 }
 
-/* ---- time shifts ------------------------------------------------------------------ */
+/* ---- time shifts
+ * ------------------------------------------------------------------ */
 
 /* Applies a time code; false for a null code (look further). */
 static bool shift_date(struct classic *cl, uint32_t tcode) {
@@ -935,7 +941,8 @@ static void check_time(struct classic *cl) {
   }
 }
 
-/* ---- dominant, subordinate, compounds, duplicates ---------------------------- */
+/* ---- dominant, subordinate, compounds, duplicates
+ * ---------------------------- */
 
 static void evaluate_events(struct cl_rec *r) {
   bool nonsub = false, dom = false, hasnull = false;
@@ -1109,7 +1116,8 @@ static void make_strings(struct classic *cl) {
   r->nout = n;
 }
 
-/* ---- driver ------------------------------------------------------------------------- */
+/* ---- driver
+ * ------------------------------------------------------------------------- */
 
 void Dyad_cl_code(struct classic *cl, const struct cl_opts *o) {
   struct cl_rec *r = &cl->r;

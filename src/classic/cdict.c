@@ -88,7 +88,8 @@ dyad_status Dyad_cl_intern(struct cl_strtab *t, const char *s, size_t n,
   return DYAD_OK;
 }
 
-/* ---- dictionary ----------------------------------------------------------- */
+/* ---- dictionary -----------------------------------------------------------
+ */
 
 void Dyad_cl_dict_init(struct cl_dict *d) {
   memset(d, 0, sizeof *d);
@@ -113,9 +114,9 @@ void Dyad_cl_dict_fini(struct cl_dict *d) {
   strtab_fini(&d->litstr);
   strtab_fini(&d->codes);
   Dyad_u64map_fini(&d->litmap);
-  struct vec *vs[] = {&d->lits,    &d->roots,   &d->ents,    &d->pats,
-                      &d->cells,   &d->evcodes, &d->acodes,  &d->ablocks,
-                      &d->aitems,  &d->times,   &d->files,   &d->discards};
+  struct vec *vs[] = {&d->lits,   &d->roots,   &d->ents,   &d->pats,
+                      &d->cells,  &d->evcodes, &d->acodes, &d->ablocks,
+                      &d->aitems, &d->times,   &d->files,  &d->discards};
   for (size_t i = 0; i < sizeof vs / sizeof vs[0]; i++)
     Dyad_vec_fini(vs[i]);
 }
@@ -158,7 +159,8 @@ static dyad_status code_id(struct cl_dict *d, const char *s, size_t n,
   return Dyad_cl_intern(&d->codes, s, n, id);
 }
 
-/* ---- phrases ------------------------------------------------------------------ */
+/* ---- phrases
+ * ------------------------------------------------------------------ */
 
 static dyad_status cell(struct cl_dict *d, int32_t v) {
   int32_t *p = Dyad_vec_push(&d->cells);
@@ -406,7 +408,8 @@ static dyad_status add_pattern(struct cl_dict *d, uint32_t ent, const char *s,
   return DYAD_OK;
 }
 
-/* ---- codes -------------------------------------------------------------------- */
+/* ---- codes
+ * -------------------------------------------------------------------- */
 
 long Dyad_cl_julian(const char *s, size_t n) {
   size_t k = 0;
@@ -470,8 +473,8 @@ dyad_status Dyad_cl_evcode(struct cl_dict *d, const char *s, size_t n,
   const char *colon = memchr(s, ':', e);
   if (colon) {
     TRY(mark_code(d, s, (size_t)(colon - s), &ec.code, &ec.sub, &ec.dom));
-    TRY(mark_code(d, colon + 1, (size_t)(s + e - colon - 1), &ec.pair,
-                  &ec.psub, &ec.pdom));
+    TRY(mark_code(d, colon + 1, (size_t)(s + e - colon - 1), &ec.pair, &ec.psub,
+                  &ec.pdom));
   } else {
     TRY(mark_code(d, s, e, &ec.code, &ec.sub, &ec.dom));
   }
@@ -679,7 +682,7 @@ static dyad_status time_code(struct cl_dict *d, const char *s, size_t n,
   else if (strstr(buf, "+++"))
     t.special = CC_COMPLEX;
   else
-    t.shift = atoi(buf[0] == '[' ? buf + 1 : buf);
+    t.shift = (int)strtol(buf[0] == '[' ? buf + 1 : buf, NULL, 10);
   if (t.shift > 8191 || t.shift < -8191)
     t.shift = 0;
   struct cl_time *p = Dyad_vec_push(&d->times);
@@ -690,7 +693,8 @@ static dyad_status time_code(struct cl_dict *d, const char *s, size_t n,
   return DYAD_OK;
 }
 
-/* ---- built-in words -------------------------------------------------------- */
+/* ---- built-in words --------------------------------------------------------
+ */
 
 dyad_status Dyad_cl_dict_builtins(struct cl_dict *d) {
   static const char *const syms[] = {",", "#", "*", "$", "+", "@",
@@ -720,19 +724,34 @@ dyad_status Dyad_cl_dict_builtins(struct cl_dict *d) {
     const char *w;
     uint8_t type;
   } words[] = {
-      {"A_", W_DETERM},     {"AN_", W_DETERM},   {"THE_", W_DETERM},
-      {"AND_", W_CONJ},     {"NOR_", W_CONJ},    {"BUT_", W_CONJ},
-      {"OR_", W_CONJ},      {"IN_", W_PREP},     {"OF_", W_PREP},
-      {"HE_", W_PRONOUN},   {"HIM_", W_PRONOUN}, {"SHE_", W_PRONOUN},
-      {"HER_", W_PRONOUN},  {"IT_", W_PRONOUN},  {"THEM_", W_PRONOUN},
-      {"THEIR_", W_PRONOUN}, {"THEY_", W_PRONOUN}, {"WERE_", W_AUXIL},
-      {"WAS_", W_AUXIL},    {"BEEN_", W_AUXIL},  {"BY_", W_BYWORD},
-      {"FORMER_", W_ADJ},   {"DEFAULT_ACTOR", W_ACTOR},
+      {"A_", W_DETERM},
+      {"AN_", W_DETERM},
+      {"THE_", W_DETERM},
+      {"AND_", W_CONJ},
+      {"NOR_", W_CONJ},
+      {"BUT_", W_CONJ},
+      {"OR_", W_CONJ},
+      {"IN_", W_PREP},
+      {"OF_", W_PREP},
+      {"HE_", W_PRONOUN},
+      {"HIM_", W_PRONOUN},
+      {"SHE_", W_PRONOUN},
+      {"HER_", W_PRONOUN},
+      {"IT_", W_PRONOUN},
+      {"THEM_", W_PRONOUN},
+      {"THEIR_", W_PRONOUN},
+      {"THEY_", W_PRONOUN},
+      {"WERE_", W_AUXIL},
+      {"WAS_", W_AUXIL},
+      {"BEEN_", W_AUXIL},
+      {"BY_", W_BYWORD},
+      {"FORMER_", W_ADJ},
+      {"DEFAULT_ACTOR", W_ACTOR},
   };
   for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
     uint32_t r;
-    TRY(root_phrase(d, words[i].w, strlen(words[i].w), words[i].type,
-                    CL_NONE, false, &r));
+    TRY(root_phrase(d, words[i].w, strlen(words[i].w), words[i].type, CL_NONE,
+                    false, &r));
     uint32_t first = (uint32_t)cl_cells(d, cl_root(d, r)->phrase)[0];
     if (!strcmp(words[i].w, "THE_"))
       d->lit_the = first;
@@ -752,7 +771,8 @@ dyad_status Dyad_cl_dict_builtins(struct cl_dict *d) {
   return DYAD_OK;
 }
 
-/* ---- file lines ------------------------------------------------------------ */
+/* ---- file lines ------------------------------------------------------------
+ */
 
 struct rd {
   struct cl_dict *d;
@@ -803,7 +823,9 @@ static dyad_status rd_open(struct rd *r, struct cl_dict *d, const char *path,
   return DYAD_OK;
 }
 
-static void rd_close(struct rd *r) { free(r->data); }
+static void rd_close(struct rd *r) {
+  free(r->data);
+}
 
 /* Next raw line (no terminator, CR removed); false at the end. */
 static bool rd_raw(struct rd *r, const char **s, size_t *n) {
@@ -974,7 +996,8 @@ static bool rd_line(struct rd *r, bool code_optional, bool needcodes,
   return true;
 }
 
-/* ---- TABARI .actors ----------------------------------------------------------- */
+/* ---- TABARI .actors
+ * ----------------------------------------------------------- */
 
 static dyad_status read_words(struct rd *r, const char *endtag, uint8_t type) {
   struct pline l;
@@ -1066,7 +1089,8 @@ static dyad_status read_actors(struct rd *r) {
   return st;
 }
 
-/* ---- TABARI .agents --------------------------------------------------------- */
+/* ---- TABARI .agents ---------------------------------------------------------
+ */
 
 /* The code inside "[...]", trimmed. */
 static dyad_status bracket_code(struct cl_dict *d, const char *s, size_t n,
@@ -1098,7 +1122,8 @@ static dyad_status read_agents(struct rd *r) {
   return DYAD_OK;
 }
 
-/* ---- TABARI .verbs ------------------------------------------------------------- */
+/* ---- TABARI .verbs
+ * ------------------------------------------------------------- */
 
 static dyad_status read_section(struct rd *r, const char *endtag,
                                 uint8_t type) {
@@ -1179,8 +1204,8 @@ static dyad_status read_synsets(struct rd *r) {
       name[n] = '\0';
     } else if (ent != CL_NONE && !(name[0] && strstr(l.phrase, name))) {
       bool pok;
-      TRY(add_pattern(d, ent, l.phrase + 1, l.pn - 1, 0, r->file, r->no,
-                      false, &pok));
+      TRY(add_pattern(d, ent, l.phrase + 1, l.pn - 1, 0, r->file, r->no, false,
+                      &pok));
     }
   }
   return DYAD_OK;
@@ -1255,7 +1280,8 @@ static dyad_status read_verbs(struct rd *r) {
   return DYAD_OK;
 }
 
-/* ---- files ---------------------------------------------------------------------- */
+/* ---- files
+ * ---------------------------------------------------------------------- */
 
 dyad_status Dyad_cl_petrarch_file(struct cl_dict *d, struct rd *r, int kind);
 
@@ -1278,7 +1304,8 @@ dyad_status Dyad_cl_dict_file(struct cl_dict *d, const char *path, int kind,
   return st;
 }
 
-/* ---- PETRARCH files ---------------------------------------------------------------- */
+/* ---- PETRARCH files
+ * ---------------------------------------------------------------- */
 
 /* PETRARCH folds '_' and blanks alike and matches whole words: a phrase
  * becomes words joined by '_' with a trailing '_' (exact last word). */
@@ -1552,8 +1579,8 @@ static dyad_status p_agents(struct rd *r) {
       }
       size_t k = petrarch_phrase(ph2, m, out, sizeof out, true);
       if (k)
-        st = p_agent_phrase(d, out, k, forms, fn, noplural || sb, code,
-                            r->file, r->no);
+        st = p_agent_phrase(d, out, k, forms, fn, noplural || sb, code, r->file,
+                            r->no);
     }
   }
   free(subs);
@@ -1568,8 +1595,8 @@ static dyad_status p_verbs(struct rd *r) {
   const char *s;
   size_t n;
   uint32_t block_code = 0;
-  uint32_t ent = CL_NONE;     /* the block's entry: its patterns */
-  uint32_t synent = CL_NONE;  /* the synonym set being read */
+  uint32_t ent = CL_NONE;    /* the block's entry: its patterns */
+  uint32_t synent = CL_NONE; /* the synonym set being read */
   bool in_syn = false;
   char name[PHRASE_CAP] = "";
   char ph[PHRASE_CAP];
@@ -1704,8 +1731,7 @@ static dyad_status p_verbs(struct rd *r) {
     if (lb) {
       /* a member with its own code keeps the block's patterns */
       TRY(new_ent(d, r->file, r->no, &vent));
-      TRY(Dyad_cl_evcode(d, lb, (size_t)(s + n - lb),
-                         &cl_ent(d, vent)->code));
+      TRY(Dyad_cl_evcode(d, lb, (size_t)(s + n - lb), &cl_ent(d, vent)->code));
       cl_ent(d, vent)->patent = ent;
     }
     /* whole words: the verb as written, its explicit forms, and the
@@ -1842,7 +1868,8 @@ dyad_status Dyad_cl_petrarch_file(struct cl_dict *d, struct rd *r, int kind) {
   return DYAD_OK;
 }
 
-/* ---- from a lexicon -------------------------------------------------------------- */
+/* ---- from a lexicon
+ * -------------------------------------------------------------- */
 
 /* The kind of file i of the lexicon: from the entries read from it. */
 static int file_kind(const struct dyad_lexicon *lex, uint32_t fi) {
@@ -1854,7 +1881,8 @@ static int file_kind(const struct dyad_lexicon *lex, uint32_t fi) {
       return 'G';
   /* event nouns (dyad's noun files) have no place in TABARI */
   for (size_t i = 0; i < lex->patterns.len; i++) {
-    const struct lex_pattern *p = &VEC_AT(&lex->patterns, struct lex_pattern, i);
+    const struct lex_pattern *p =
+        &VEC_AT(&lex->patterns, struct lex_pattern, i);
     if (p->src.file == fi && (p->flags & PF_NOUN))
       return 'N';
   }

@@ -153,7 +153,8 @@ static bool forward_id(struct cl_forward *f, const char *id) {
   return can;
 }
 
-/* ---- output ------------------------------------------------------------------ */
+/* ---- output
+ * ------------------------------------------------------------------ */
 
 /* TABARI's composite code: "~X" agents follow the actor code, "X~" agents
  * precede it; an agent code already in the actor code at a 3-character
@@ -249,16 +250,16 @@ static dyad_status emit(struct classic *cl, const struct dyad_coder *c,
       file = cl_ent(dict, e->ent)->file;
       line = cl_ent(dict, e->ent)->line;
     }
-    ev->rule_file = file < dict->files.len
-                        ? VEC_AT(&dict->files, const char *, file)
-                        : "";
+    ev->rule_file =
+        file < dict->files.len ? VEC_AT(&dict->files, const char *, file) : "";
     ev->rule_line = line;
     ev->event_date = r->shifted ? Dyad_date_from_days(r->shifted) : 0;
   }
   return DYAD_OK;
 }
 
-/* ---- PETRARCH discards --------------------------------------------------------- */
+/* ---- PETRARCH discards
+ * --------------------------------------------------------- */
 
 /* 1 sentence discard, 2 story discard, 0 none: a discard phrase's words
  * found consecutive in the record. */
@@ -275,9 +276,10 @@ static int discarded(const struct classic *cl) {
       int j = 0;
       while (p[j] && k + j <= r->ilex) {
         const struct cl_word *w = &r->w[k + j];
-        const struct cl_lit *l = &VEC_AT(&d->lits, struct cl_lit, (uint32_t)p[j]);
-        if (l->len != w->n || memcmp(Dyad_cl_str(&d->litstr, l->str), w->t,
-                                     w->n) != 0)
+        const struct cl_lit *l =
+            &VEC_AT(&d->lits, struct cl_lit, (uint32_t)p[j]);
+        if (l->len != w->n ||
+            memcmp(Dyad_cl_str(&d->litstr, l->str), w->t, w->n) != 0)
           break;
         j++;
       }
@@ -292,7 +294,8 @@ static int discarded(const struct classic *cl) {
   return best;
 }
 
-/* ---- records -------------------------------------------------------------------- */
+/* ---- records
+ * -------------------------------------------------------------------- */
 
 static dyad_status code_record(struct classic *cl, const struct dyad_coder *c,
                                const struct cl_opts *o, struct dyad_doc *d,
@@ -335,8 +338,8 @@ static bool has_paragraphs(const char *t, size_t n) {
     while (j < n && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r'))
       j++;
     if (j < n && t[j] == '\n') {
-      while (j < n && (t[j] == ' ' || t[j] == '\t' || t[j] == '\r' ||
-                       t[j] == '\n'))
+      while (j < n &&
+             (t[j] == ' ' || t[j] == '\t' || t[j] == '\r' || t[j] == '\n'))
         j++;
       if (j < n)
         text = true;
@@ -364,8 +367,8 @@ dyad_status Dyad_classic_code(const struct dyad_coder *c, struct dyad_doc *d,
     for (size_t si = 0; si < d->sentences.len; si++) {
       const struct sentence *se = &VEC_AT(&d->sentences, struct sentence, si);
       cl->fwd.can = cl->fwd.on && si > 0;
-      TRY(code_record(cl, c, &o, d, se->start, se->end, julian,
-                      (uint32_t)si, &story_discard));
+      TRY(code_record(cl, c, &o, d, se->start, se->end, julian, (uint32_t)si,
+                      &story_discard));
     }
   }
   if (story_discard) {

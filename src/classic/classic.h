@@ -31,15 +31,15 @@
 
 /* Hard limits, as TABARI 0.8 had them (TABARI.h), so that records are
  * coded the same way. */
-#define CL_MAX_LEX 128   /* words in a record (longer records truncated) */
+#define CL_MAX_LEX 128 /* words in a record (longer records truncated) */
 #define CL_MAX_SYNT (2 * CL_MAX_LEX + 8) /* words + forwarded entries */
 #define CL_DEF_WHERE (CL_MAX_SYNT - 1)   /* placeholder of default actors */
-#define CL_MAX_LITR 512  /* matched-literal cells per record */
-#define CL_MAX_TAGS 8192 /* head/tail tags per record */
-#define CL_MAX_TEMP 128  /* words of a matched phrase */
-#define CL_MAX_EVENTS 64 /* events per record before expansion */
-#define CL_MAX_OUT 128   /* events per record after expansion */
-#define CL_LIT_SIZE 64   /* longer words are split, as TABARI did */
+#define CL_MAX_LITR 512                  /* matched-literal cells per record */
+#define CL_MAX_TAGS 8192                 /* head/tail tags per record */
+#define CL_MAX_TEMP 128                  /* words of a matched phrase */
+#define CL_MAX_EVENTS 64   /* events per record before expansion */
+#define CL_MAX_OUT 128     /* events per record after expansion */
+#define CL_LIT_SIZE 64     /* longer words are split, as TABARI did */
 #define CL_MAX_RECORD 2047 /* characters of a record's text */
 
 /* Word types (TABARI's wordtype). */
@@ -116,19 +116,19 @@ struct cl_strtab {
 };
 
 struct cl_lit {
-  uint32_t str;          /* id in dict->litstr */
+  uint32_t str; /* id in dict->litstr */
   uint16_t len;
-  uint32_t first, last;  /* roots whose phrase starts with it, in order */
+  uint32_t first, last; /* roots whose phrase starts with it, in order */
 };
 
 /* An entry: what roots share (synonyms of an actor, forms of a verb). */
 struct cl_ent {
-  uint32_t code;  /* W_ACTOR: actor code list; W_AGENT: code id; W_VERB,
-                   * W_ATTRIB: event code; W_TIME: time code; else 0 */
-  uint32_t pats;  /* first pattern, longest first; CL_NONE = none */
-  uint32_t file;  /* index into dict->files */
+  uint32_t code; /* W_ACTOR: actor code list; W_AGENT: code id; W_VERB,
+                  * W_ATTRIB: event code; W_TIME: time code; else 0 */
+  uint32_t pats; /* first pattern, longest first; CL_NONE = none */
+  uint32_t file; /* index into dict->files */
   uint32_t line;
-  uint32_t name;  /* root index of the first phrase (for output) */
+  uint32_t name;   /* root index of the first phrase (for output) */
   uint32_t patent; /* entry whose patterns apply, CL_NONE = its own */
 };
 
@@ -158,7 +158,7 @@ struct cl_evcode {
 enum { AB_ANY = 0, AB_BEFORE, AB_AFTER, AB_RANGE };
 struct cl_ablock {
   uint8_t kind;
-  long d1, d2;           /* days since 1970-01-01 */
+  long d1, d2; /* days since 1970-01-01 */
   uint32_t items, nitems;
 };
 struct cl_aitem {
@@ -177,27 +177,27 @@ struct cl_time {
 struct cl_dict {
   struct cl_strtab litstr; /* literal texts */
   struct cl_strtab codes;  /* code texts; ids 1-4 are CC_* */
-  struct vec lits;    /* struct cl_lit, index = literal id (0 unused) */
-  struct u64map litmap; /* literal text id -> literal id */
-  struct vec roots;   /* struct cl_root */
-  struct vec ents;    /* struct cl_ent */
-  struct vec pats;    /* struct cl_pat */
-  struct vec cells;   /* int32_t: (token, connector) pairs */
-  struct vec evcodes; /* struct cl_evcode */
-  struct vec acodes;  /* struct cl_acode */
-  struct vec ablocks; /* struct cl_ablock */
-  struct vec aitems;  /* struct cl_aitem */
-  struct vec times;   /* struct cl_time */
-  struct vec files;   /* const char * (borrowed from the lexicon) */
-  struct vec discards; /* PETRARCH discards: struct cl_discard */
+  struct vec lits;         /* struct cl_lit, index = literal id (0 unused) */
+  struct u64map litmap;    /* literal text id -> literal id */
+  struct vec roots;        /* struct cl_root */
+  struct vec ents;         /* struct cl_ent */
+  struct vec pats;         /* struct cl_pat */
+  struct vec cells;        /* int32_t: (token, connector) pairs */
+  struct vec evcodes;      /* struct cl_evcode */
+  struct vec acodes;       /* struct cl_acode */
+  struct vec ablocks;      /* struct cl_ablock */
+  struct vec aitems;       /* struct cl_aitem */
+  struct vec times;        /* struct cl_time */
+  struct vec files;        /* const char * (borrowed from the lexicon) */
+  struct vec discards;     /* PETRARCH discards: struct cl_discard */
   /* roots of the built-in words */
   uint32_t lit_and, lit_nor, lit_the, lit_he, lit_it;
   uint32_t root_former, root_default;
-  uint32_t agent_eli; /* code id of "~ELI" */
+  uint32_t agent_eli;  /* code id of "~ELI" */
   uint32_t null_actor; /* code id written "---": an agent without an actor
                         * (PETRARCH "---GOV"), kept apart from CC_NULL */
   bool has_time, has_attrib;
-  bool petrarch;      /* read from PETRARCH-format files */
+  bool petrarch; /* read from PETRARCH-format files */
 };
 
 /* A PETRARCH discard phrase: literal ids, whole words, consecutive. */
@@ -209,11 +209,11 @@ struct cl_discard {
 /* ---- per-record working state ------------------------------------------ */
 
 struct cl_word {
-  const char *t;    /* upper-case text (NUL-terminated, in the rec buffer) */
+  const char *t; /* upper-case text (NUL-terminated, in the rec buffer) */
   uint16_t n;
-  uint16_t flags;   /* enum cl_wflag */
-  int32_t ilit;     /* >0 start in litr[], 0 none, <0 -symbol */
-  uint32_t b0, b1;  /* byte span in the document text */
+  uint16_t flags;  /* enum cl_wflag */
+  int32_t ilit;    /* >0 start in litr[], 0 none, <0 -symbol */
+  uint32_t b0, b1; /* byte span in the document text */
 };
 
 enum cl_wflag {
@@ -225,25 +225,25 @@ enum cl_wflag {
 
 struct cl_syn {
   int32_t ilit;
-  uint32_t root;  /* root index (head word of a root), 0 = none */
+  uint32_t root; /* root index (head word of a root), 0 = none */
   uint8_t wtype;
-  uint8_t compd;  /* part of a compound (TABARI setCompd) */
+  uint8_t compd;      /* part of a compound (TABARI setCompd) */
   int32_t head, tail; /* tag lists */
 };
 
 struct cl_tag {
-  int32_t tag;   /* enum cl_wtype, or CL_REFER | word index */
+  int32_t tag; /* enum cl_wtype, or CL_REFER | word index */
   int32_t index;
   int32_t next;
 };
 #define CL_REFER 0x8000
 
 struct cl_actor {
-  uint32_t actor, agent; /* code ids; 0 none */
-  uint32_t index;        /* acode index when a compound code, else 0 */
+  uint32_t actor, agent;  /* code ids; 0 none */
+  uint32_t index;         /* acode index when a compound code, else 0 */
   uint32_t root, agtroot; /* +1, 0 none */
   int where;
-  int agtloc;            /* word of the agent's head, -1 none */
+  int agtloc; /* word of the agent's head, -1 none */
 };
 
 struct cl_event {
@@ -253,8 +253,8 @@ struct cl_event {
   int tarloc;
   uint32_t event;
   int evtloc;
-  uint32_t pat;  /* pattern index, or CL_NONE for a root's own code */
-  uint32_t ent;  /* verb entry */
+  uint32_t pat; /* pattern index, or CL_NONE for a root's own code */
+  uint32_t ent; /* verb entry */
   bool fisevt, fissub, fisdom;
   bool notarget; /* coded without a target (PETRARCH, require_dyad off) */
   int next;
@@ -276,17 +276,17 @@ struct cl_opts {
 
 /* FORWARD: state carried from one record to the next. */
 struct cl_forward {
-  bool on;          /* FORWARD: set */
+  bool on; /* FORWARD: set */
   int id_loc, story_loc, story_len, sent_loc, sent_len;
   char last_id[64];
   int last_seq;
-  bool can;         /* this record may use the previous one */
+  bool can; /* this record may use the previous one */
   /* what the previous record left: its first actor and compound */
   int nprev;
   uint32_t prev_root[CL_MAX_LEX];
   uint8_t prev_type[CL_MAX_LEX];
   uint8_t prev_head[CL_MAX_LEX], prev_tail[CL_MAX_LEX];
-  int prev_actor;   /* index in prev_* of the actor, -1 */
+  int prev_actor;           /* index in prev_* of the actor, -1 */
   int prev_cmp0, prev_cmp1; /* range in prev_* of the compound, -1 */
   int last_synt;
 };
@@ -295,30 +295,30 @@ struct cl_rec {
   /* text */
   char buf[4 * CL_MAX_RECORD + 64];
   struct cl_word w[CL_MAX_LEX];
-  int ilex;          /* index of the last word, -1 none */
-  bool caps;         /* no lower-case letter in the record */
+  int ilex;  /* index of the last word, -1 none */
+  bool caps; /* no lower-case letter in the record */
   int32_t litr[CL_MAX_LITR];
   int nlitr;
   /* parse */
   struct cl_syn syn[CL_MAX_SYNT];
-  int isynt;         /* index of the Halt entry */
+  int isynt; /* index of the Halt entry */
   struct cl_tag tags[CL_MAX_TAGS];
   int ntag;
   int temp[CL_MAX_TEMP];
   int ntemp;
   bool has_clauses, complex, discard;
-  bool seen_cap;     /* a capitalised word was seen (the first is initial) */
-  int parse_error;   /* enum cl_perr */
+  bool seen_cap;   /* a capitalised word was seen (the first is initial) */
+  int parse_error; /* enum cl_perr */
   int fwd_actor, fwd_compd;
   /* coding */
   struct cl_event ev[CL_MAX_EVENTS + 2];
-  int nev;           /* index of the last event, -1 none */
+  int nev;                         /* index of the last event, -1 none */
   struct cl_event out[CL_MAX_OUT]; /* the events to emit, in order */
   int nout;
-  int problem;       /* enum cl_problem */
+  int problem; /* enum cl_problem */
   struct cl_actor src, tgt;
   bool reg_src, reg_tgt, passive;
-  int cl0, cl1;      /* clause bounds */
+  int cl0, cl1; /* clause bounds */
   bool has_discard, has_complex;
   long julian, shifted; /* record date, time-shifted date (0 none) */
   /* pattern matcher */

@@ -19,7 +19,8 @@
 #include "../parse/parse.h"
 #include "../parse/words.h"
 
-/* ---- tags ------------------------------------------------------------------ */
+/* ---- tags ------------------------------------------------------------------
+ */
 
 static void tag_push(struct cl_rec *r, int32_t *list, int tag, int index) {
   if (r->ntag >= CL_MAX_TAGS)
@@ -155,7 +156,8 @@ bool Dyad_cl_skip_segment(const struct cl_rec *r, int *loc, int tag) {
   return true;
 }
 
-/* ---- actor codes ------------------------------------------------------------ */
+/* ---- actor codes ------------------------------------------------------------
+ */
 
 void Dyad_cl_actor_code(const struct cl_dict *d, uint32_t acode, long julian,
                         uint32_t *actor, uint32_t *agent, bool *compound) {
@@ -167,14 +169,12 @@ void Dyad_cl_actor_code(const struct cl_dict *d, uint32_t acode, long julian,
   for (uint32_t i = 0; i < a->nblocks; i++) {
     const struct cl_ablock *b =
         &VEC_AT(&d->ablocks, struct cl_ablock, a->blocks + i);
-    bool ok = b->kind == AB_ANY ||
-              (b->kind == AB_BEFORE && julian < b->d1) ||
+    bool ok = b->kind == AB_ANY || (b->kind == AB_BEFORE && julian < b->d1) ||
               (b->kind == AB_AFTER && julian > b->d1) ||
               (b->kind == AB_RANGE && julian >= b->d1 && julian <= b->d2);
     if (!ok || !b->nitems)
       continue;
-    const struct cl_aitem *it =
-        &VEC_AT(&d->aitems, struct cl_aitem, b->items);
+    const struct cl_aitem *it = &VEC_AT(&d->aitems, struct cl_aitem, b->items);
     *actor = it->actor;
     *agent = it->agent;
     *compound = b->nitems > 1;
@@ -226,7 +226,8 @@ static bool discard_root(const struct classic *cl, uint32_t root) {
   return false;
 }
 
-/* ---- text filter and words ------------------------------------------------------ */
+/* ---- text filter and words
+ * ------------------------------------------------------ */
 
 /* TABARI's two-character hash class of a byte: letters 1-26, digits 27-36,
  * anything else 0. */
@@ -273,9 +274,15 @@ static char ascii_punct(const unsigned char *s, size_t n, size_t *len) {
   if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80) {
     *len = 3;
     switch (s[2]) {
-    case 0x98: case 0x99: return '\'';
-    case 0x9C: case 0x9D: return '"';
-    case 0x93: case 0x94: return '-';
+    case 0x98:
+    case 0x99:
+      return '\'';
+    case 0x9C:
+    case 0x9D:
+      return '"';
+    case 0x93:
+    case 0x94:
+      return '-';
     }
   }
   return 0;
@@ -283,9 +290,9 @@ static char ascii_punct(const unsigned char *s, size_t n, size_t *len) {
 
 struct filt {
   struct classic *cl;
-  char *out;      /* next free byte of r->buf */
+  char *out; /* next free byte of r->buf */
   char *end;
-  char *wstart;   /* start of the word being built, NULL when none */
+  char *wstart;    /* start of the word being built, NULL when none */
   uint32_t b0, b1; /* its span */
   bool nonascii;
   bool petrarch;
@@ -381,8 +388,8 @@ static void new_word(struct filt *f, const char *s, size_t n, uint32_t b0,
 }
 
 static bool is_clitic(const char *s, size_t n) {
-  static const char *const c[] = {"N'T", "'S", "'LL", "'RE", "'VE", "'D",
-                                  "'M", "'"};
+  static const char *const c[] = {"N'T", "'S", "'LL", "'RE",
+                                  "'VE", "'D", "'M",  "'"};
   for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
     size_t m = strlen(c[i]);
     if (n == m) {
@@ -402,8 +409,8 @@ static bool is_clitic(const char *s, size_t n) {
 static void filter(struct classic *cl, const char *text, size_t n,
                    uint32_t base) {
   struct cl_rec *r = &cl->r;
-  struct filt f = {cl, r->buf, r->buf + sizeof r->buf, NULL, 0, 0, false,
-                   cl->d.petrarch};
+  struct filt f = {cl, r->buf, r->buf + sizeof r->buf, NULL, 0,
+                   0,  false,  cl->d.petrarch};
   r->caps = true;
   for (size_t i = 0; i < n; i++) {
     if ((unsigned char)text[i] < 128 && islower((unsigned char)text[i])) {
@@ -505,12 +512,13 @@ static void filter(struct classic *cl, const char *text, size_t n,
   end_word(&f);
 }
 
-/* ---- roots ---------------------------------------------------------------------- */
+/* ---- roots
+ * ---------------------------------------------------------------------- */
 
 /* TABARI matchLex: does the root phrase match at word `begin`? *nmatch gets
  * the characters matched, m[0..*nm) the words. */
-static bool match_lex(const struct classic *cl, const int32_t *ph,
-                      uint8_t type, int begin, int *nmatch, int *m, int *nm) {
+static bool match_lex(const struct classic *cl, const int32_t *ph, uint8_t type,
+                      int begin, int *nmatch, int *m, int *nm) {
   const struct cl_rec *r = &cl->r;
   const struct cl_dict *d = &cl->d;
   bool skip = false, found = false;
@@ -607,7 +615,8 @@ static void make_synt(struct classic *cl) {
     int maxmatch = 0, nbest = 0;
     uint32_t broot = 0;
     for (const int32_t *lp = &r->litr[s->ilit]; lp[0]; lp += 2) {
-      const struct cl_lit *l = &VEC_AT(&d->lits, struct cl_lit, (uint32_t)lp[0]);
+      const struct cl_lit *l =
+          &VEC_AT(&d->lits, struct cl_lit, (uint32_t)lp[0]);
       for (uint32_t ri = l->first; ri != CL_NONE; ri = cl_root(d, ri)->next) {
         const struct cl_root *rt = cl_root(d, ri);
         int nmatch, nm;
@@ -712,7 +721,8 @@ static void save_forward(struct classic *cl) {
   }
 }
 
-/* ---- nouns, agents, compounds -------------------------------------------------- */
+/* ---- nouns, agents, compounds
+ * -------------------------------------------------- */
 
 bool Dyad_cl_np_filler(const struct cl_rec *r, int k) {
   if (k < 0 || k > r->ilex)
@@ -727,8 +737,6 @@ bool Dyad_cl_np_filler(const struct cl_rec *r, int k) {
   uint8_t fc = Dyad_word_class(w->t);
   return fc == FC_NONE || fc == FC_DET || fc == FC_NUM;
 }
-
-
 
 static void mark_nouns(struct classic *cl) {
   struct cl_rec *r = &cl->r;
@@ -777,9 +785,9 @@ static void convert_agents(struct classic *cl) {
   while (a <= r->ilex && a < CL_MAX_LEX) {
     if (r->syn[a].wtype == W_AGENT) {
       int ix;
-      if (a > 0 && (r->syn[a - 1].wtype == W_ACTOR ||
-                    Dyad_cl_tail(r, a - 1, W_ACTOR) ||
-                    r->syn[a - 1].root == d->root_former + 1)) {
+      if (a > 0 &&
+          (r->syn[a - 1].wtype == W_ACTOR || Dyad_cl_tail(r, a - 1, W_ACTOR) ||
+           r->syn[a - 1].root == d->root_former + 1)) {
         Dyad_cl_head_ix(r, a, W_AGENT, &ix);
         while (!Dyad_cl_tail_ix(r, a, W_AGENT, ix) && a <= r->ilex)
           ++a;
@@ -923,7 +931,8 @@ static void mark_compound(struct classic *cl) {
   }
 }
 
-/* ---- comma clauses and clauses ------------------------------------------------------ */
+/* ---- comma clauses and clauses
+ * ------------------------------------------------------ */
 
 static void mark_subordinate(struct classic *cl, const struct cl_opts *o) {
   struct cl_rec *r = &cl->r;
@@ -1024,8 +1033,7 @@ static void mark_clauses(struct classic *cl) {
       continue;
     if (k > r->isynt)
       break;
-    if (r->syn[k].wtype == W_CONJ && k > 0 &&
-        r->syn[k + 1].wtype != W_HALT) {
+    if (r->syn[k].wtype == W_CONJ && k > 0 && r->syn[k + 1].wtype != W_HALT) {
       bool clause = true;
       if (r->syn[k - 1].wtype == W_NOUN) {
         int a = k + 1;
@@ -1061,7 +1069,8 @@ static void mark_clauses(struct classic *cl) {
   add_tail(r, k - 1, W_CLAUSE, ci);
 }
 
-/* ---- pronouns ------------------------------------------------------------------ */
+/* ---- pronouns
+ * ------------------------------------------------------------------ */
 
 static void dereference_pronouns(struct classic *cl) {
   struct cl_rec *r = &cl->r;
@@ -1118,7 +1127,8 @@ static void dereference_pronouns(struct classic *cl) {
   }
 }
 
-/* ---- discards and complexity ------------------------------------------------------ */
+/* ---- discards and complexity
+ * ------------------------------------------------------ */
 
 static void check_discards(struct classic *cl) {
   struct cl_rec *r = &cl->r;
@@ -1199,7 +1209,8 @@ static void evaluate_complexity(struct classic *cl, const struct cl_opts *o) {
                (o->cx_conj > 0 && nconj >= o->cx_conj) || preact;
 }
 
-/* ---- driver ---------------------------------------------------------------------- */
+/* ---- driver
+ * ---------------------------------------------------------------------- */
 
 void Dyad_cl_parse(struct classic *cl, const struct cl_opts *o,
                    const char *text, size_t n, uint32_t base) {

@@ -26,7 +26,8 @@ static const char *code_id(const char *text, int date, const char *id) {
   st.date = date;
   st.id = id;
   st.id_len = id ? strlen(id) : 0;
-  if (dyad_doc_set(doc, &st) != DYAD_OK || dyad_code(coder, doc, NULL) != DYAD_OK)
+  if (dyad_doc_set(doc, &st) != DYAD_OK ||
+      dyad_code(coder, doc, NULL) != DYAD_OK)
     return "(error)";
   size_t k = 0;
   out[0] = '\0';
@@ -96,8 +97,7 @@ static void test_roots(struct runner *r) {
   CHECK_STR(r, code("Alderia attacked Borvia today."), "ALD BOR 190");
   CHECK_STR(r, code("Alderia attackx Borvia today."), "");
   CASE(r, "blank between words of a root: words may come between");
-  CHECK_STR(r, code("The Grey Pacific Isles condemned Borvia."),
-            "GRY BOR 122");
+  CHECK_STR(r, code("The Grey Pacific Isles condemned Borvia."), "GRY BOR 122");
   CASE(r, "a verb after a determiner or capitalised mid-sentence is a noun");
   CHECK_STR(r, code("Alderia saw the attack on Borvia today."), "");
   CHECK_STR(r, code("Alderia saw Attack on Borvia today."), "");
@@ -237,19 +237,23 @@ static void test_options(struct runner *r) {
   CASE(r, "FORWARD: a pronoun takes the previous record's actor");
   snprintf(coder->tabari.forward, sizeof coder->tabari.forward,
            "^^*****NNN*SSS");
-  CHECK_STR(r, code_id("Alderia condemned Borvia in public today.", 19950601,
-                       "FWDX-001-001"),
+  CHECK_STR(r,
+            code_id("Alderia condemned Borvia in public today.", 19950601,
+                    "FWDX-001-001"),
             "ALD BOR 122");
-  CHECK_STR(r, code_id("Today he accused Carmont of lying.", 19950601,
-                       "FWDX-001-002"),
-            "ALD CAR 112");
-  CHECK_STR(r, code_id("Today he accused Carmont of lying.", 19950601,
-                       "FWDX-002-005"),
-            "");
+  CHECK_STR(
+      r,
+      code_id("Today he accused Carmont of lying.", 19950601, "FWDX-001-002"),
+      "ALD CAR 112");
+  CHECK_STR(
+      r,
+      code_id("Today he accused Carmont of lying.", 19950601, "FWDX-002-005"),
+      "");
   coder->tabari = save;
-  CHECK_STR(r, code_id("Today he accused Carmont of lying.", 19950601,
-                       "FWDX-001-003"),
-            "");
+  CHECK_STR(
+      r,
+      code_id("Today he accused Carmont of lying.", 19950601, "FWDX-001-003"),
+      "");
 }
 
 static void test_petrarch(struct runner *r) {
@@ -273,8 +277,7 @@ static void test_petrarch(struct runner *r) {
   CHECK_STR(r, code("Alderia condemns Borvia."), "ALD BOR 122");
   CHECK_STR(r, code("Alderia condemnx Borvia."), "");
   CASE(r, "PETRARCH: agents take a plural; possessive 's is a word");
-  CHECK_STR(r, code("Borvia's ministers condemned Alderia."),
-            "BORGOV ALD 122");
+  CHECK_STR(r, code("Borvia's ministers condemned Alderia."), "BORGOV ALD 122");
   CASE(r, "PETRARCH: dated codes come before the default");
   CHECK_STR(r, code_id("Kelso condemned Borvia.", 20000101, "T"),
             "KELGOV BOR 122");
