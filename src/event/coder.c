@@ -300,8 +300,16 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
             g = (int)s->ti[k - 2].group - 1; /* "Russia's support" */
           else if (k > 0 && s->tok[k - 1].kind == TK_POSS && s->ti[k - 1].group)
             g = (int)s->ti[k - 1].group - 1;
-          else if (k > 0 && s->ti[k - 1].group)
+          else if (k > 0 && s->ti[k - 1].group) {
+            /* "Israeli airstrikes": an actor adjective owns the noun only
+             * when the phrase is not inside a prepositional phrase ("walked
+             * away from African Union peace talks") */
             g = (int)s->ti[k - 1].group - 1;
+            uint32_t st0 = s->groups[g].t0;
+            if (st0 > 0 && (s->ti[st0 - 1].fc == FC_PREP ||
+                            s->ti[st0 - 1].fc == FC_TO))
+              g = -1;
+          }
           if (g >= 0 && s->groups[g].code)
             src = g;
         }

@@ -125,6 +125,11 @@ static const char *actor_code(const struct dyad_lexicon *lex, uint32_t actor,
   return Dyad_lex_cstr(lex, c);
 }
 
+static bool ly_adverb(const struct token *t, const struct tinfo *ti) {
+  return t->kind == TK_WORD && ti->role == RO_NONE && ti->fc == FC_NONE &&
+         t->klen > 4 && memcmp(t->key + t->klen - 2, "LY", 2) == 0;
+}
+
 /* ---- step 2: segmentation ------------------------------------------------- */
 
 struct cand {
@@ -597,6 +602,14 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
     g->t1 = e;
     g->prep = find_prep(s, t0);
     g->possessor = e < n && tok[e].kind == TK_POSS;
+    /* an actor that modifies a following common noun is not the actor of
+     * the phrase: "Iraq war allies", "Iraq Mortar Attack Kills 25" */
+    if (!po->tabari && e < n && tok[e].kind == TK_WORD &&
+        s->ti[e].role == RO_NONE && s->ti[e].fc == FC_NONE &&
+        !ly_adverb(&tok[e], &s->ti[e]) &&
+        (!(tok[e].flags & TOK_CAP) || s->allcaps || s->headline) &&
+        !(s->ti[e].wp & (W_REPORT | W_HEDGE | W_FUTURE | W_BELIEF | W_FAIL)))
+      g->modifier = true;
     for (uint32_t k = g->t0; k < g->t1; k++)
       s->ti[k].group = (uint16_t)(gid + 1);
     compose_group(lex, s, g, po, a);
@@ -846,10 +859,6 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
 
 /* ---- step 5: verb groups --------------------------------------------------- */
 
-static bool ly_adverb(const struct token *t, const struct tinfo *ti) {
-  return t->kind == TK_WORD && ti->role == RO_NONE && ti->fc == FC_NONE &&
-         t->klen > 4 && memcmp(t->key + t->klen - 2, "LY", 2) == 0;
-}
 
 static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
                                struct arena *a) {
@@ -949,22 +958,59 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
     if (v->governor < 0 && !(v->mods & (VM_FUTURE | VM_NEG)))
       v->mods |= VM_HEDGE;
   }
-  /* headlines drop the auxiliary of a passive: "3 UN staff kidnapped in
-   * Afghan capital" */
-  if (s->headline || s->allcaps) {
-    for (uint32_t vi = 0; vi < s->nverbs; vi++) {
-      struct vgroup *v = &s->verbs[vi];
-      const struct lex_vform *vf =
-          &VEC_AT(&lex->vforms, struct lex_vform, v->vform);
-      if (v->noun || v->a0 != v->t0 || !(vf->form & VF_EN) || v->t0 == 0 ||
-          !s->ti[v->t0 - 1].group)
-        continue;
-      uint32_t e = v->t1;
-      bool object = e < s->n && (s->ti[e].group || s->ti[e].fc == FC_DET ||
-                                 s->ti[e].fc == FC_NUM);
-      if (!object)
-        v->mods |= VM_PASSIVE;
+  /* passives without their auxiliary: headlines ("3 UN staff kidnapped in
+   * Afghan capital") and reduced relatives ("a French national shot dead in
+   * Jeddah", "four servicemen wounded last week"); a participle conjoined
+   * with a passive one shares its auxiliary ("was shot and killed") */
+  for (uint32_t vi = 0; vi < s->nverbs; vi++) {
+    struct vgroup *v = &s->verbs[vi];
+    const struct lex_vform *vf =
+        &VEC_AT(&lex->vforms, struct lex_vform, v->vform);
+    if (v->noun || v->a0 != v->t0 || !(vf->form & VF_EN) || v->t0 == 0 ||
+        (v->mods & VM_PASSIVE))
+      continue;
+    if (v->t0 >= 2 && s->ti[v->t0 - 1].fc == FC_CONJ && vi > 0 &&
+        (s->verbs[vi - 1].mods & VM_PASSIVE) &&
+        s->verbs[vi - 1].t1 == v->t0 - 1) {
+      v->mods |= VM_PASSIVE;
+      continue;
     }
+    if (!s->ti[v->t0 - 1].group)
+      continue;
+    uint32_t e = v->t1;
+    bool object = e < s->n && (s->ti[e].group || s->ti[e].fc == FC_DET ||
+                               s->ti[e].fc == FC_NUM ||
+                               s->ti[e].fc == FC_PRON ||
+                               s->ti[e].fc == FC_PRONPOSS);
+    if (object)
+      continue;
+    bool headline = s->headline || s->allcaps;
+    /* in running text only before what a passive is followed by */
+    const struct token *x = e < s->n ? &s->tok[e] : NULL;
+    bool after = !x || x->kind == TK_COMMA || x->kind == TK_PERIOD ||
+                 Dyad_key_is(x, "DEAD") || Dyad_key_is(x, "BY") ||
+                 Dyad_key_is(x, "IN") || Dyad_key_is(x, "AT") ||
+                 Dyad_key_is(x, "NEAR") || Dyad_key_is(x, "DURING") ||
+                 Dyad_key_is(x, "LAST") || s->ti[e].fc == FC_TIME;
+    if (headline || after)
+      v->mods |= VM_PASSIVE;
+  }
+  /* a participle after a noun modifies it ("a phone call threatening
+   * ...", "a proposal from Europe calling for ..."): no event of its own */
+  for (uint32_t vi = 0; vi < s->nverbs; vi++) {
+    struct vgroup *v = &s->verbs[vi];
+    const struct lex_vform *vf =
+        &VEC_AT(&lex->vforms, struct lex_vform, v->vform);
+    if (v->noun || v->a0 != v->t0 || !(vf->form & VF_ING) || v->t0 == 0)
+      continue;
+    const struct token *p = &s->tok[v->t0 - 1];
+    const struct tinfo *pi = &s->ti[v->t0 - 1];
+    bool noun_before = p->kind == TK_WORD && pi->fc == FC_NONE &&
+                       (pi->role == RO_NONE || pi->role == RO_NOUN ||
+                        pi->role == RO_EVNOUN ||
+                        (pi->group && s->groups[pi->group - 1].prep >= 0));
+    if (noun_before)
+      v->mods |= VM_HEDGE; /* not asserted as an act */
   }
   return DYAD_OK;
 }
@@ -1100,12 +1146,19 @@ static dyad_status clauses(struct sent *s, const struct parse_opts *po,
       }
       continue;
     }
-    /* "X said Y attacked Z", "said he was aware": a reporting verb followed
-     * by an actor phrase and a predicate opens a reported clause */
-    if (k > 0 && Dyad_word_is_reporting(tok[k - 1].key) && ti->group &&
-        s->ti[k - 1].group == 0) {
-      int g = group_at(s, k);
-      if (g >= 0 && predicate_follows(s, s->groups[g].t1, n)) {
+    /* "X said Y attacked Z", "said he was aware", "says evacuations have
+     * helped": a reporting verb followed by a phrase and a predicate opens
+     * a reported clause */
+    if (k > 0 && (s->ti[k - 1].wp & W_REPORT) && s->ti[k - 1].group == 0 &&
+        ti->fc != FC_PREP && ti->fc != FC_TO && t->kind == TK_WORD) {
+      uint32_t m = k;
+      while (m < n && m < k + 10 &&
+             (s->ti[m].group || s->ti[m].fc == FC_DET || s->ti[m].fc == FC_NUM ||
+              (tok[m].kind == TK_WORD && s->ti[m].fc == FC_NONE &&
+               s->ti[m].role != RO_VERB) ||
+              tok[m].kind == TK_POSS || tok[m].kind == TK_NUM))
+        m++;
+      if (m > k && predicate_follows(s, m, n)) {
         start[k] = 1;
         ctype[k] = CL_REPORTED;
       }
@@ -1171,7 +1224,7 @@ static void clause_roles(struct sent *s, const struct parse_opts *po) {
         continue;
       if (any < 0)
         any = (int)gi;
-      if (g->prep < 0 && subj < 0)
+      if (g->prep < 0 && subj < 0 && !g->modifier)
         subj = (int)gi;
     }
     if (po->tabari)
@@ -1326,7 +1379,8 @@ static void clause_roles(struct sent *s, const struct parse_opts *po) {
       }
     for (uint32_t gi = 0; gi < s->ngroups; gi++) {
       const struct agroup *g = &s->groups[gi];
-      if (g->t0 >= cl->t0 && g->t0 < vstart && g->code && g->prep < 0) {
+      if (g->t0 >= cl->t0 && g->t0 < vstart && g->code && g->prep < 0 &&
+          !g->modifier) {
         cl->subject = (int)gi;
         break;
       }

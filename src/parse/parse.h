@@ -84,6 +84,7 @@ struct agroup {
   bool pronoun;       /* a pronoun resolved to an antecedent */
   bool agent_only;    /* no actor: code inferred from context */
   bool possessor;     /* followed by 's */
+  bool modifier;      /* modifies a following common noun: not a subject */
   bool null_code;     /* an actor coded [---] */
   bool discard;       /* an actor coded [###] */
   uint32_t src_line;  /* actor entry line (rule provenance) */
