@@ -1252,8 +1252,9 @@ void Dyad_cl_parse(struct classic *cl, const struct cl_opts *o,
     null_actor_agents(cl);
   mark_compound(cl);
   mark_subordinate(cl, o);
-  if (!cl->d.has_attrib)
-    null_subordinate(cl);
+  /* TABARI delays this past the attribution coding of <ATTRIB> lists,
+   * which the profile does not do */
+  null_subordinate(cl);
   mark_clauses(cl);
   dereference_pronouns(cl);
   check_discards(cl);
