@@ -250,6 +250,8 @@ static void verb_bounds(const struct sent *s, const struct vgroup *v,
 static bool frames_speech(const struct sent *s, const struct vgroup *v) {
   if (!(s->ti[v->t0].wp & W_REPORT))
     return false;
+  if (s->clauses[v->clause].type == CL_FRAME)
+    return true;
   for (uint32_t ci = 0; ci < s->nclauses; ci++) {
     const struct clause *cl = &s->clauses[ci];
     if (cl->type == CL_REPORTED && cl->parent == v->clause)
@@ -258,6 +260,21 @@ static bool frames_speech(const struct sent *s, const struct vgroup *v) {
       return true;
   }
   return false;
+}
+
+/* A word that may sit inside a noun phrase before its head: an unknown
+ * word that is not an adverb, or an actor or agent word used as an
+ * adjective. */
+static bool adjective_word(const struct sent *s, uint32_t k) {
+  const struct token *t = &s->tok[k];
+  const struct tinfo *ti = &s->ti[k];
+  if (t->kind != TK_WORD)
+    return false;
+  if (ti->role == RO_ACTOR || ti->role == RO_AGENT || ti->role == RO_ADJ)
+    return true;
+  if (ti->role != RO_NONE || ti->fc != FC_NONE || ti->wp)
+    return false;
+  return !(t->klen > 4 && memcmp(t->key + t->klen - 2, "LY", 2) == 0);
 }
 
 /* Modality of a verb group: its own markers plus its clause's. */
@@ -319,22 +336,46 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
             src = b;
         }
       }
+      /* the verb before the noun in its clause: a coded verb codes its own
+       * object ("rejected an invitation to talks"); a verb with no code of
+       * its own lends its subject and its modality ("held talks",
+       * "continued their hunger strike", "to join six-party talks") */
+      int wv = -1;
+      for (uint32_t wj = 0; wj < s->nverbs; wj++) {
+        const struct vgroup *w = &s->verbs[wj];
+        if (!w->noun && w->t1 <= v->t0 && w->clause == v->clause)
+          wv = (int)wj;
+      }
+      uint32_t vm = 0;
+      if (wv >= 0) {
+        const struct vgroup *w = &s->verbs[wv];
+        if (!is_null_code(lexstr(lex, Dyad_lex_verb_code(lex, w->verb))))
+          continue; /* governed: coded with its verb */
+        vm = w->mods & (VM_NEG | VM_HEDGE | VM_FUTURE | VM_COND | VM_FAIL);
+      }
+      if (src < 0) {
+        /* the noun as the direct object: not inside a prepositional
+         * phrase, after the clause's subject */
+        uint32_t k = v->t0;
+        while (k > 0 && (s->ti[k - 1].fc == FC_DET ||
+                         s->ti[k - 1].fc == FC_PRONPOSS ||
+                         s->ti[k - 1].fc == FC_NUM ||
+                         adjective_word(s, k - 1)))
+          k--;
+        int subj = s->clauses[v->clause].subject;
+        bool pp = k > 0 && (s->ti[k - 1].fc == FC_PREP ||
+                            s->ti[k - 1].fc == FC_TO);
+        if (!pp && subj >= 0 && s->groups[subj].t1 <= k &&
+            (wv >= 0 || k > s->groups[subj].t1))
+          src = subj;
+      }
       if (src < 0)
         continue;
       if (tgt < 0)
         tgt = target_after(s, v->t1, hi, src);
-      /* the noun's owner must be an actor of a governing verb's subject
-       * sentence: nouns inside verb objects are coded with their verb */
-      bool governed = false;
-      for (uint32_t wj = 0; wj < s->nverbs; wj++) {
-        const struct vgroup *w = &s->verbs[wj];
-        if (!w->noun && w->t1 <= v->t0 && w->clause == v->clause &&
-            !is_null_code(lexstr(lex, Dyad_lex_verb_code(lex, w->verb))))
-          governed = true;
-      }
-      if (governed)
+      uint32_t mods = s->clauses[v->clause].mods | vm;
+      if ((mods & (VM_NEG | VM_FUTURE)) && !c->opt.keep_hedged)
         continue;
-      uint32_t mods = s->clauses[v->clause].mods;
       if ((mods & (VM_HEDGE | VM_COND)) && !c->opt.keep_hedged)
         continue;
       struct evspec ev = {NULL, code, src, tgt, v->t0, v->t1, DYAD_MOD_FACT,
@@ -465,7 +506,7 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
        * statement of intent; "X said it would not" a refusal */
       bool own = cl->speaker >= 0 && src >= 0 && s->groups[src].code &&
                  s->groups[cl->speaker].code &&
-                 strcmp(s->groups[src].code, s->groups[cl->speaker].code) == 0;
+                 same_root(s->groups[src].code, s->groups[cl->speaker].code);
       if ((future || hedge) && own && claim && !cond &&
           Dyad_family_of(code) == FAM_NONE) {
         const char *m = neg ? Dyad_refusal_of(code)

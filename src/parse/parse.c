@@ -306,7 +306,8 @@ static void verbs_or_nouns(const struct dyad_lexicon *lex, struct sent *s,
           &VEC_AT(&lex->vforms, struct lex_vform, ti->ref);
       bool nounish = (vf0->form & (VF_BASE | VF_S)) != 0;
       if (!tabari && (adjective_like(s, k - 1) ||
-                      (nounish && (pi->role == RO_ACTOR || pi->role == RO_NOUN) &&
+                      (nounish && (pi->role == RO_ACTOR || pi->role == RO_NOUN ||
+                                   pi->role == RO_EVNOUN) &&
                        pi->unit && pi->ulen == 1 && p->kind == TK_WORD))) {
         adjs++;
         k--;
@@ -1165,6 +1166,34 @@ static dyad_status clauses(struct sent *s, const struct parse_opts *po,
     }
     (void)inquote;
   }
+  /* a trailing attribution after the last comma: "..., a senior official
+   * said on Saturday.", "..., said Diop.", "..., Israeli military sources
+   * told reporters." Everything before it is what the speaker said. */
+  if (!po->tabari && n > 3) {
+    uint32_t e = n;
+    while (e > 0 && (tok[e - 1].kind == TK_PERIOD || tok[e - 1].kind == TK_QUOTE ||
+                     tok[e - 1].kind == TK_RPAREN))
+      e--;
+    uint32_t k = e;
+    while (k > 0 && tok[k - 1].kind != TK_COMMA)
+      k--;
+    if (k > 1 && k < e && !start[k - 1]) {
+      int reports = 0, verbs = 0, bad = 0;
+      for (uint32_t m = k; m < e; m++) {
+        if (s->ti[m].wp & W_REPORT)
+          reports++;
+        else if (s->ti[m].role == RO_VERB)
+          verbs++;
+        if (s->ti[m].fc == FC_CONJ || s->ti[m].fc == FC_THAT ||
+            s->ti[m].fc == FC_WH || tok[m].kind == TK_QUOTE)
+          bad++;
+      }
+      if (reports == 1 && verbs == 0 && !bad && e - k <= 14) {
+        start[k - 1] = 1;
+        ctype[k - 1] = CL_FRAME;
+      }
+    }
+  }
   /* build clauses */
   struct clause *c;
   TRY(push_clause(s, a, &c));
@@ -1289,6 +1318,36 @@ static void clause_roles(struct sent *s, const struct parse_opts *po) {
       }
     } else if (cl->type == CL_REL && cl->parent >= 0) {
       cl->mods |= s->clauses[cl->parent].mods & (VM_HEDGE | VM_COND);
+    }
+  }
+  /* a trailing attribution: earlier clauses are what its speaker said */
+  for (uint32_t ci = 0; !po->tabari && ci < s->nclauses; ci++) {
+    if (s->clauses[ci].type != CL_FRAME)
+      continue;
+    struct clause *fr = &s->clauses[ci];
+    /* the speaker: the frame's actor phrase; "a spokesman for the Israeli
+     * prime minister" speaks for the minister */
+    int sp = -1, any = -1;
+    for (uint32_t gi = 0; gi < s->ngroups; gi++) {
+      const struct agroup *g = &s->groups[gi];
+      if (g->t0 < fr->t0 || g->t0 >= fr->t1 || !g->code)
+        continue;
+      if (any < 0)
+        any = (int)gi;
+      if (g->prep < 0 && sp < 0)
+        sp = (int)gi;
+    }
+    if (sp < 0)
+      sp = any;
+    fr->subject = sp;
+    fr->parent = -1;
+    for (uint32_t cj = 0; cj < ci; cj++) {
+      struct clause *cl = &s->clauses[cj];
+      if (cl->quoted)
+        continue;
+      cl->mods |= VM_CLAIM;
+      if (cl->speaker < 0)
+        cl->speaker = sp;
     }
   }
   /* "according to X": X is the speaker of the sentence's statements */
@@ -1585,7 +1644,7 @@ dyad_status Dyad_parse_explain(const struct dyad_lexicon *lex,
   for (uint32_t ci = 0; ci < s->nclauses; ci++) {
     const struct clause *c = &s->clauses[ci];
     static const char *const ct[] = {"main", "conj", "rel", "sub", "cond",
-                                     "reported", "comma"};
+                                     "reported", "comma", "frame"};
     TRY(Dyad_buf_printf(b, "  clause %u: [%u,%u) %s subj=%d speaker=%d%s\n", ci,
                         c->t0, c->t1, ct[c->type], c->subject, c->speaker,
                         c->quoted ? " quoted" : ""));

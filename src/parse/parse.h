@@ -124,6 +124,7 @@ enum clause_type {
   CL_COND,     /* if/unless */
   CL_REPORTED, /* said (that) ... */
   CL_COMMA,    /* comma-delimited insertion */
+  CL_FRAME,    /* a trailing attribution: "..., officials said." */
 };
 
 struct clause {
