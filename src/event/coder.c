@@ -398,13 +398,23 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
       s->discard = 0; /* a discard pattern: no events from this sentence */
       return DYAD_OK;
     }
-    /* the complement: an infinitive this verb governs */
+    /* the complement: an infinitive this verb governs, or for a family
+     * verb the verb of the "that" clause right after it ("demanded that
+     * Mugabe abandon his policy") */
     int comp = -1;
     for (uint32_t wj = vi + 1; wj < s->nverbs; wj++)
       if (s->verbs[wj].governor == (int)vi) {
         comp = (int)wj;
         break;
       }
+    if (comp < 0 && !tabari && code &&
+        Dyad_family_of(code) != FAM_NONE && vi + 1 < s->nverbs) {
+      const struct vgroup *w = &s->verbs[vi + 1];
+      const struct clause *wc = &s->clauses[w->clause];
+      if (!w->noun && wc->type == CL_REPORTED && wc->parent == v->clause &&
+          wc->t0 <= v->t1 + 1)
+        comp = (int)vi + 1;
+    }
     uint32_t mods = tabari ? 0 : vmods(s, v);
     const struct lex_verb *lv = &VEC_AT(&lex->verbs, struct lex_verb, v->verb);
     const char *lemma = Dyad_lex_cstr(lex, lv->lemma);
@@ -502,6 +512,25 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
       bool future = (mods & VM_FUTURE) != 0, neg = (mods & VM_NEG) != 0;
       bool claim = (mods & VM_CLAIM) != 0;
       const struct clause *cl = &s->clauses[v->clause];
+      /* "X said Y must release the prisoners": a demand by X of Y;
+       * "should": an appeal */
+      enum family fam = Dyad_family_of(code);
+      if ((mods & (VM_MUST | VM_SHOULD)) && !cond && cl->speaker >= 0 &&
+          src >= 0 && s->groups[cl->speaker].code && s->groups[src].code &&
+          strcmp(s->groups[src].code, s->groups[cl->speaker].code) != 0 &&
+          fam != FAM_DEMAND && fam != FAM_APPEAL) {
+        const char *m = Dyad_family_map(
+            (mods & VM_MUST) ? FAM_DEMAND : FAM_APPEAL, code, code);
+        if (!m)
+          continue;
+        code = m;
+        code2 = NULL;
+        tgt = src;
+        src = cl->speaker;
+        hedge = future = claim = false;
+        mods &= ~(uint32_t)(VM_NEG);
+        neg = false;
+      }
       /* "X said it would send aid": the speaker's own future act is a
        * statement of intent; "X said it would not" a refusal */
       bool own = cl->speaker >= 0 && src >= 0 && s->groups[src].code &&

@@ -331,6 +331,17 @@ static void verbs_or_nouns(const struct dyad_lexicon *lex, struct sent *s,
              (i > 0 && (tok[i].flags & TOK_CAP) && !s->allcaps &&
               !(tok[i].flags & TOK_ALLCAPS) && tok[i - 1].kind != TK_QUOTE);
     }
+    /* a bare form right after another verb is a modifier of what follows
+     * ("staged mass demonstrations") */
+    if (!tabari && i > 0 && s->ti[i - 1].role == RO_VERB && i + 1 < s->n &&
+        (s->ti[i + 1].role == RO_EVNOUN || s->ti[i + 1].role == RO_NOUN ||
+         (s->tok[i + 1].kind == TK_WORD && s->ti[i + 1].role == RO_NONE &&
+          s->ti[i + 1].fc == FC_NONE))) {
+      const struct lex_vform *vf =
+          &VEC_AT(&lex->vforms, struct lex_vform, ti->ref);
+      if ((vf->form & VF_BASE) && !(vf->form & (VF_ED | VF_EN | VF_ING)))
+        noun = true;
+    }
     /* "to" + base form is a verb whatever comes before */
     if (i > 0 && s->ti[i - 1].fc == FC_TO) {
       const struct lex_vform *vf =
@@ -353,19 +364,81 @@ static void verbs_or_nouns(const struct dyad_lexicon *lex, struct sent *s,
 
 /* A capitalised unknown word (a name) that may sit inside an actor phrase:
  * "Foreign Minister Abdoulaye Diop" where only Diop is known. */
+/* Lower-case particles inside personal names: "Hamad bin Khalifa al Thani",
+ * "Theo van Gogh". */
+static bool name_particle(const struct token *t) {
+  static const char *const w[] = {"BIN", "IBN", "AL", "EL", "BEN", "VAN",
+                                  "VON", "DE", "DA", "DI", "DU", "LA", "LE",
+                                  "DOS", "DAS", "DEL", "DER", "ABU", "BINT"};
+  if (t->kind != TK_WORD || (t->flags & TOK_CAP))
+    return false;
+  for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+    if (Dyad_key_is(t, w[i]))
+      return true;
+  return false;
+}
+
 static bool name_word(const struct sent *s, uint32_t k) {
   const struct token *t = &s->tok[k];
-  return t->kind == TK_WORD && (t->flags & TOK_CAP) && s->ti[k].role == RO_NONE &&
-         s->ti[k].fc == FC_NONE && !s->allcaps;
+  if (t->kind == TK_WORD && (t->flags & TOK_CAP) && s->ti[k].role == RO_NONE &&
+      s->ti[k].fc == FC_NONE && !s->allcaps)
+    return true;
+  /* a particle counts when a capitalised name word follows it */
+  return name_particle(t) && k + 1 < s->n &&
+         (s->tok[k + 1].flags & TOK_CAP) && s->tok[k + 1].kind == TK_WORD;
+}
+
+/* Words of quantity before "of": "hundreds of thousands of people",
+ * "a group of soldiers", "dozens of protesters": the phrase after "of" is
+ * the head, not a prepositional object. */
+static bool quantity_word(const struct token *t, const struct tinfo *ti) {
+  static const char *const w[] = {
+      "HUNDREDS", "THOUSANDS", "DOZENS", "SCORES", "TENS", "MILLIONS",
+      "NUMBER", "GROUP", "GROUPS", "SOME", "MANY", "MOST", "ALL", "NONE",
+      "ONE", "TWO", "THREE", "FOUR", "FIVE", "SEVERAL", "BOTH", "EACH",
+      "MEMBERS", "TOTAL", "HUNDRED", "THOUSAND", "DOZEN", "BAND", "BANDS"};
+  if (t->kind == TK_NUM || ti->fc == FC_NUM)
+    return true;
+  for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+    if (Dyad_key_is(t, w[i]))
+      return true;
+  return false;
 }
 
 static int find_prep(const struct sent *s, uint32_t t0) {
   if (t0 == 0)
     return -1;
   uint32_t k = t0 - 1;
-  if (s->ti[k].fc == FC_PREP || s->ti[k].fc == FC_TO)
+  if (s->ti[k].fc == FC_PREP || s->ti[k].fc == FC_TO) {
+    if (k > 0 && Dyad_key_is(&s->tok[k], "OF") &&
+        quantity_word(&s->tok[k - 1], &s->ti[k - 1]))
+      return -1;
     return (int)k;
+  }
   return -1;
+}
+
+/* A demonym or adjective of nationality ("Iraqi", "Palestinian", "French"):
+ * it describes the people named by the noun after it, whereas a country
+ * name before a noun ("Iraq war allies") only modifies it. */
+static bool demonym_like(const struct token *t) {
+  static const char *const end[] = {"AN", "ANS", "ESE", "I", "IS", "ISH",
+                                    "CH", "IC", "ERS", "ER"};
+  static const char *const w[] = {"ARAB", "GREEK", "THAI", "SWISS", "CZECH",
+                                  "SERB", "CROAT", "KURD", "KURDS", "TURK",
+                                  "TURKS", "ARABS", "SERBS", "CROATS", "POLE",
+                                  "POLES", "DANE", "DANES", "SCOT", "SCOTS",
+                                  "BASQUE", "TAMIL", "TAMILS", "UZBEK", "KAZAKH",
+                                  "TAJIK", "ROMA", "INUIT", "MAORI", "ZULU"};
+  for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+    if (Dyad_key_is(t, w[i]))
+      return true;
+  for (size_t i = 0; i < sizeof end / sizeof end[0]; i++) {
+    size_t l = strlen(end[i]);
+    if (t->klen > l + 2 && memcmp(t->key + t->klen - l, end[i], l) == 0)
+      return true;
+  }
+  return false;
 }
 
 static void compose_group(const struct dyad_lexicon *lex, struct sent *s,
@@ -482,6 +555,14 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
     bool starts = (ti->role == RO_ACTOR || ti->role == RO_AGENT) && ti->unit;
     bool pron = !starts && (ti->fc == FC_PRON || ti->fc == FC_PRONPOSS) &&
                 tok[i].kind == TK_WORD;
+    if (pron && ti->fc == FC_PRONPOSS) {
+      /* "his Rwandan Patriotic Front": a determiner of the actor after it */
+      uint32_t f = i + 1;
+      while (f < n && f < i + 3 && adjective_like(s, f))
+        f++;
+      if (f < n && s->ti[f].role == RO_ACTOR && s->ti[f].unit)
+        pron = false;
+    }
     if (!starts && !pron) {
       i++;
       continue;
@@ -513,7 +594,8 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
     /* extend left over determiners, numbers, adjectives and names */
     uint32_t t0 = i;
     while (t0 > 0 && s->ti[t0 - 1].group == 0 &&
-           (s->ti[t0 - 1].fc == FC_DET || tok[t0 - 1].kind == TK_NUM ||
+           (s->ti[t0 - 1].fc == FC_DET || s->ti[t0 - 1].fc == FC_PRONPOSS ||
+            tok[t0 - 1].kind == TK_NUM ||
             s->ti[t0 - 1].role == RO_ADJ ||
             (name_word(s, t0 - 1) && t0 - 1 > 0)))
       t0--;
@@ -549,6 +631,19 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
           continue;
         }
         break;
+      }
+      /* "Nigerian junior foreign minister", "Russian deputy prime minister":
+       * an adjective between an actor and an agent */
+      if (!po->tabari && (has_actor || has_agent) && adjective_like(s, e) &&
+          !(tok[e].flags & TOK_CAP)) {
+        uint32_t f = e;
+        while (f < n && f < e + 2 && adjective_like(s, f) &&
+               !(tok[f].flags & TOK_CAP))
+          f++;
+        if (f < n && s->ti[f].role == RO_AGENT && s->ti[f].unit) {
+          e = f;
+          continue;
+        }
       }
       if (name_word(s, e) && (has_agent || has_actor)) {
         /* names after a title: "Foreign Minister Abdoulaye Diop" */
@@ -605,9 +700,10 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
     g->possessor = e < n && tok[e].kind == TK_POSS;
     /* an actor that modifies a following common noun is not the actor of
      * the phrase: "Iraq war allies", "Iraq Mortar Attack Kills 25" */
-    if (!po->tabari && e < n && tok[e].kind == TK_WORD &&
+    if (!po->tabari && e < n && tok[e].kind == TK_WORD && !has_agent &&
         s->ti[e].role == RO_NONE && s->ti[e].fc == FC_NONE &&
-        !ly_adverb(&tok[e], &s->ti[e]) &&
+        !ly_adverb(&tok[e], &s->ti[e]) && !name_particle(&tok[e]) &&
+        !demonym_like(&tok[e - 1]) &&
         (!(tok[e].flags & TOK_CAP) || s->allcaps || s->headline) &&
         !(s->ti[e].wp & (W_REPORT | W_HEDGE | W_FUTURE | W_BELIEF | W_FAIL)))
       g->modifier = true;
@@ -766,8 +862,12 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
             comma = true;
         if (comma)
           break;
-        if (h->prep >= 0 && Dyad_key_is(&tok[h->prep], "IN") && h->code &&
-            !h->agent_only && !h->pronoun && strlen(h->code) == 3)
+        if (h->prep >= 0 &&
+            (Dyad_key_is(&tok[h->prep], "IN") ||
+             Dyad_key_is(&tok[h->prep], "ACROSS") ||
+             Dyad_key_is(&tok[h->prep], "THROUGHOUT") ||
+             Dyad_key_is(&tok[h->prep], "FROM")) &&
+            h->code && !h->agent_only && !h->pronoun && strlen(h->code) == 3)
           ctx = h->code;
       }
       /* the story's earlier "X junta" */
@@ -896,6 +996,10 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
           mods |= VM_FUTURE;
         else
           mods |= VM_HEDGE;
+        if (Dyad_key_is(p, "MUST"))
+          mods |= VM_MUST;
+        else if (Dyad_key_is(p, "SHOULD"))
+          mods |= VM_SHOULD;
       } else if (pi->fc == FC_NEG) {
         mods |= VM_NEG;
       } else if (pi->fc == FC_HEDGEADV) {

@@ -102,6 +102,8 @@ enum vmod {
   VM_PERFECT = 1 << 8,
   VM_ING = 1 << 9,     /* progressive or gerund */
   VM_FAIL = 1 << 10,   /* "failed to": the act did not happen, no refusal */
+  VM_MUST = 1 << 11,   /* must, have to: an obligation */
+  VM_SHOULD = 1 << 12, /* should, ought to: a recommendation */
 };
 
 struct vgroup {
