@@ -273,6 +273,13 @@ static void verbs_or_nouns(const struct dyad_lexicon *lex, struct sent *s,
     struct tinfo *ti = &s->ti[i];
     if (ti->role != RO_VERB || !ti->unit)
       continue;
+    /* the second half of a hyphenated word ("open-ended", "Israeli-backed")
+     * is part of an adjective */
+    if (!tabari && (tok[i].flags & TOK_HYPHEN_BEFORE)) {
+      for (uint32_t m = i; m < i + ti->ulen; m++)
+        s->ti[m].role = RO_NONE;
+      continue;
+    }
     /* "according to X" attributes; it is not the verb ACCORD */
     if (!tabari && Dyad_key_is(&tok[i], "ACCORDING") && i + 1 < s->n &&
         Dyad_key_is(&tok[i + 1], "TO")) {
@@ -396,7 +403,8 @@ static bool quantity_word(const struct token *t, const struct tinfo *ti) {
       "HUNDREDS", "THOUSANDS", "DOZENS", "SCORES", "TENS", "MILLIONS",
       "NUMBER", "GROUP", "GROUPS", "SOME", "MANY", "MOST", "ALL", "NONE",
       "ONE", "TWO", "THREE", "FOUR", "FIVE", "SEVERAL", "BOTH", "EACH",
-      "MEMBERS", "TOTAL", "HUNDRED", "THOUSAND", "DOZEN", "BAND", "BANDS"};
+      "MEMBERS", "MEMBER", "TOTAL", "HUNDRED", "THOUSAND", "DOZEN", "BAND",
+      "BANDS"};
   if (t->kind == TK_NUM || ti->fc == FC_NUM)
     return true;
   for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
@@ -1097,7 +1105,16 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
                  Dyad_key_is(x, "IN") || Dyad_key_is(x, "AT") ||
                  Dyad_key_is(x, "NEAR") || Dyad_key_is(x, "DURING") ||
                  Dyad_key_is(x, "LAST") || s->ti[e].fc == FC_TIME;
-    if (headline || after)
+    /* only verbs of acts done to someone: "resigned Sunday", "agreed in
+     * principle" are intransitive uses */
+    const char *code = Dyad_lex_cstr(lex, Dyad_lex_verb_code(lex, v->verb));
+    int root = (code[0] >= '0' && code[0] <= '9' && code[1] >= '0' &&
+                code[1] <= '9')
+                   ? (code[0] - '0') * 10 + (code[1] - '0')
+                   : -1;
+    bool done_to = root == 11 || root == 12 || root >= 16 ||
+                   strncmp(code, "084", 3) == 0 || root < 0;
+    if ((headline || after) && done_to)
       v->mods |= VM_PASSIVE;
   }
   /* a participle after a noun modifies it ("a phone call threatening
@@ -1221,10 +1238,16 @@ static dyad_status clauses(struct sent *s, const struct parse_opts *po,
       continue;
     }
     if (ti->fc == FC_THAT && k > 0) {
-      /* "said that", "believed that", "fears that": a reported clause;
-       * after a noun it is a relative pronoun */
-      bool rep = (s->ti[k - 1].wp & (W_REPORT | W_HEDGE | W_BELIEF)) ||
-                 s->ti[k - 1].role == RO_VERB;
+      /* "said that", "believed that", "fears that", "announced on Sunday
+       * that": a reported clause; after a noun it is a relative pronoun */
+      uint32_t q = k - 1;
+      while (q > 0 && k - q < 5 &&
+             (s->ti[q].fc == FC_TIME || s->ti[q].fc == FC_ADV ||
+              Dyad_key_is(&tok[q], "ON") || Dyad_key_is(&tok[q], "LAST") ||
+              tok[q].kind == TK_COMMA || ly_adverb(&tok[q], &s->ti[q])))
+        q--;
+      bool rep = (s->ti[q].wp & (W_REPORT | W_HEDGE | W_BELIEF)) ||
+                 s->ti[q].role == RO_VERB;
       start[k] = 1;
       ctype[k] = rep ? CL_REPORTED : CL_REL;
       continue;
@@ -1337,6 +1360,16 @@ static dyad_status clauses(struct sent *s, const struct parse_opts *po,
 /* Subjects, speakers and clause modality. */
 static void clause_roles(struct sent *s, const struct parse_opts *po) {
   const struct token *tok = s->tok;
+  /* "as the opposition threatened": a preposition that opens a clause
+   * does not govern the clause's subject */
+  for (uint32_t ci = 0; ci < s->nclauses; ci++) {
+    const struct clause *cl = &s->clauses[ci];
+    if (cl->type != CL_SUB || s->ti[cl->t0].fc != FC_PREP)
+      continue;
+    for (uint32_t gi = 0; gi < s->ngroups; gi++)
+      if (s->groups[gi].prep == (int)cl->t0)
+        s->groups[gi].prep = -1;
+  }
   for (uint32_t ci = 0; ci < s->nclauses; ci++) {
     struct clause *cl = &s->clauses[ci];
     /* subject: the first group before the clause's first verb that no

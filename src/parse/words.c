@@ -223,6 +223,7 @@ static const struct wc WORDS[] = {
     {"ONCE", FC_ADV, 0},
     {"ONTO", FC_PREP, 0},
     {"OR", FC_CONJ, 0},
+    {"OTHER", FC_DET, 0},
     {"OUGHT", FC_NONE, W_FUTURE},
     {"OUR", FC_PRONPOSS, 0},
     {"OUTSIDE", FC_PREP, 0},
