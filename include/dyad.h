@@ -320,7 +320,28 @@ DYAD_EXPORT bool dyad_event_rule(const dyad_event *ev, const char **file,
 
 typedef struct dyad_reader dyad_reader;
 
-/** Input formats. Values are append-only. */
+/**
+ * Input formats. Values are append-only. What each holds:
+ *   - text: one story per file; an optional first line "date YYYY-MM-DD"
+ *     (or YYYYMMDD; blanks before it allowed) followed on the same line by
+ *     the headline (the story title), then the body. The story id is the
+ *     file name without directory and extension.
+ *   - jsonl: one object per line with "id" (string or number; else
+ *     "NAME-LINE"), "text" (or "content"), and optional "title", "date"
+ *     ("YYYY-MM-DD", "YYYYMMDD", an ISO 8601 time or the number YYYYMMDD),
+ *     "source", "url". Blank lines are skipped.
+ *   - petrarch-xml: <Sentence date=".." id="STORY_SENT"><Text>..</Text>
+ *     </Sentence> anywhere in the document (<Sentences>, <Validation>);
+ *     consecutive sentences of one STORY are one story, their texts joined
+ *     by blank lines; date YYYYMMDD or YYMMDD; <Parse> is ignored
+ *     (research notes coders.md §7.1).
+ *   - tabari: a record starts at a line beginning with a digit, "YYMMDD ID"
+ *     or "YYYYMMDD ID", and its text runs to the next empty line; other
+ *     lines are comments, and C block comments in the text are blanked
+ *     (coders.md §1.2, §7.3).
+ * DYAD_INPUT_AUTO tells them apart by the first bytes: '{' is JSON Lines,
+ * '<' XML, a first record header before any text line TABARI, else text.
+ */
 typedef enum dyad_input_format {
   DYAD_INPUT_AUTO = 0,     /**< detect from content */
   DYAD_INPUT_TEXT = 1,     /**< one story: optional "date YYYY-MM-DD" line */
@@ -348,8 +369,10 @@ DYAD_EXPORT dyad_status dyad_reader_open_mem(const char *name,
 
 /**
  * Opens a reader over a file (`path`), or standard input when `path` is
- * "-". Returns DYAD_ERR_IO (cannot open or read), DYAD_ERR_FORMAT,
- * DYAD_ERR_LIMIT (over 4 GiB), DYAD_ERR_NOMEM or DYAD_OK.
+ * "-" (named "<stdin>" in errors, story id "stdin"). The input is read as a
+ * stream; only a story or a line over 64 MiB is refused, by
+ * dyad_reader_next. Returns DYAD_ERR_IO (cannot open or read),
+ * DYAD_ERR_FORMAT, DYAD_ERR_NOMEM or DYAD_OK.
  */
 DYAD_EXPORT dyad_status dyad_reader_open_path(const char *path,
                                               dyad_input_format fmt,
@@ -360,13 +383,61 @@ DYAD_EXPORT dyad_status dyad_reader_open_path(const char *path,
  * Reads the next story into `doc`. Returns DYAD_OK (doc filled), DYAD_END
  * (no more stories), or an error for a story that was rejected: `err` says
  * where and why (file:line:col), and the next call goes on with the story
- * after it. DYAD_ERR_IO and DYAD_ERR_NOMEM are final.
+ * after it. Rejections: DYAD_ERR_PARSE (a JSON line that is not a JSON
+ * object, a field of the wrong type), DYAD_ERR_DATE (a malformed date),
+ * DYAD_ERR_EMPTY (no title and no text), DYAD_ERR_LIMIT (a story or a line
+ * over 64 MiB). DYAD_ERR_IO, DYAD_ERR_NOMEM and the DYAD_ERR_PARSE of
+ * malformed XML are final: the stories before them have been returned, and
+ * the next call returns DYAD_END. An empty input has no story. Invalid UTF-8
+ * is passed through (dyad_code reports it; see dyad_origin_locate).
  */
 DYAD_EXPORT dyad_status dyad_reader_next(dyad_reader *r, dyad_doc *doc,
                                          dyad_error *err);
 
 /** The format the reader detected or was given. */
 DYAD_EXPORT dyad_input_format dyad_reader_format(const dyad_reader *r);
+
+/**
+ * Gives stories read from now on that have no date the date `ymd`
+ * (YYYYMMDD; 0, the default, leaves them at 0). Returns DYAD_ERR_ARG (NULL
+ * reader), DYAD_ERR_DATE (an impossible date) or DYAD_OK.
+ */
+DYAD_EXPORT dyad_status dyad_reader_set_default_date(dyad_reader *r,
+                                                     int ymd);
+
+/**
+ * Where a story lies in its input: a plain value, copied out of the reader
+ * after each story (dyad_reader_origin) and kept beside it, to turn a
+ * position in the story text into one in the input (dyad_origin_locate).
+ * Fields starting with `_` are private to the library.
+ */
+typedef struct dyad_origin {
+  size_t offset;   /**< byte offset of the story in the (decompressed) input */
+  unsigned line;   /**< its 1-based line */
+  unsigned column; /**< its 1-based byte column */
+  unsigned _nparts;
+  struct {
+    size_t text;   /* where the part starts in the story text */
+    size_t offset; /* ... and in the input */
+    size_t exact;  /* bytes from there that are the input's bytes as is */
+    unsigned line, column;
+  } _part[2];
+} dyad_origin;
+
+/** Copies the origin of the story last read by dyad_reader_next (DYAD_OK)
+ * into `out`; zeroes it when there is none. */
+DYAD_EXPORT void dyad_reader_origin(const dyad_reader *r, dyad_origin *out);
+
+/**
+ * Moves the position in `err`, a line and column in the story text of `doc`
+ * as dyad_code reports them, to the input the story came from (`o`): sets
+ * line, column and offset. Plain text and TABARI stories map byte for byte;
+ * in JSON Lines a position after an escape sequence, and in PETRARCH XML any
+ * position, is given as the start of its string or story. An `err` without
+ * a line gets the start of the story. `err->source` is left as it is.
+ */
+DYAD_EXPORT void dyad_origin_locate(const dyad_origin *o, const dyad_doc *doc,
+                                    dyad_error *err);
 
 /** Frees a reader. Accepts NULL. */
 DYAD_EXPORT void dyad_reader_free(dyad_reader *r);
@@ -406,7 +477,8 @@ DYAD_EXPORT dyad_status dyad_sink_new(dyad_output_format fmt,
  */
 DYAD_EXPORT dyad_status dyad_sink_write(dyad_sink *sink, const dyad_doc *doc);
 
-/** Writes what is pending (the TSV header when no event was written). */
+/** Writes what is pending (the TSV header when no event was written). The
+ * sink may be written to again afterwards (the header is not repeated). */
 DYAD_EXPORT dyad_status dyad_sink_finish(dyad_sink *sink);
 
 /** Frees a sink. Accepts NULL. */

@@ -1,0 +1,17 @@
+/*
+ * cli.h - the subcommands of the dyad command. main.c dispatches on the
+ * first argument; each subcommand gets argc/argv starting at its own name
+ * (argv[0] is "code", "validate" or "dict") and returns the exit status:
+ * 0 ok, 1 some stories or records failed, 2 usage, 3 I/O or system error.
+ */
+#ifndef DYAD_CLI_H
+#define DYAD_CLI_H
+
+/* `dyad code`: stories in, events out (main.c). */
+int dyad_cmd_code(int argc, char **argv);
+/* `dyad validate`: peer validation suites (validate.c). */
+int dyad_cmd_validate(int argc, char **argv);
+/* `dyad dict`: dictionary tools (dict.c). */
+int dyad_cmd_dict(int argc, char **argv);
+
+#endif

@@ -1,0 +1,781 @@
+/*
+ * main.c - the dyad command. `dyad code` reads stories (files, directories,
+ * standard input), codes them and writes their events to standard output;
+ * `dyad validate` and `dyad dict` are dispatched to validate.c and dict.c.
+ * Uses only the public header, like any program built on libdyad.
+ *
+ * With -j N, one thread reads and numbers the stories, N workers code them
+ * (each with its own coder; the lexicon is shared), and one writer emits
+ * them in their input order through a ring of 4N slots.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "dyad.h"
+
+#define MAX_DICT_DIAGS 20 /* dictionary diagnostics printed */
+#define MAX_JOBS 256
+#define NSTATUS 16 /* dyad_status values counted */
+
+/* ---- options ------------------------------------------------------------- */
+
+struct options {
+  const char **dicts;
+  size_t ndicts;
+  dyad_output_format ofmt;
+  dyad_input_format ifmt;
+  dyad_coder_options coder;
+  bool strict, quiet;
+  int jobs;
+  char **inputs; /* files after directories are expanded (malloc'd) */
+  size_t ninputs;
+};
+
+static void usage(FILE *f) {
+  fputs(
+      "usage: dyad code [options] [FILE|DIR|-]...\n"
+      "       dyad validate SUITE [options]    (dyad validate --help)\n"
+      "       dyad dict ...\n"
+      "\n"
+      "dyad code reads news stories and writes one row per coded event.\n"
+      "Inputs are files, directories (read recursively in path order,\n"
+      "hidden files skipped) or - for standard input, which is also read\n"
+      "when no input is given and it is not a terminal. gzip and zstd input\n"
+      "is decompressed.\n"
+      "\n"
+      "options:\n"
+      "  --dict PATH          dictionary config, project, directory or file\n"
+      "                       (repeatable; default: the bundled dictionaries)\n"
+      "  --format tsv|jsonl   output format (default tsv)\n"
+      "  --input-format F     auto|text|jsonl|petrarch-xml|tabari (default\n"
+      "                       auto: told from each input's content)\n"
+      "  --default-date D     story date YYYY-MM-DD for stories without one\n"
+      "  --keep-hedged        keep hedged, future, conditional and negated\n"
+      "                       events, flagged in the modality column\n"
+      "  --explain            print how each story was coded before its\n"
+      "                       events: on standard output as '# ' lines with\n"
+      "                       --format tsv, on standard error with jsonl\n"
+      "  --strict             a malformed dictionary entry is fatal\n"
+      "  --profile P          dyad (default) or tabari (TABARI semantics)\n"
+      "  -j N                 code with N threads (output keeps input order)\n"
+      "  -q                   no summary line at the end\n"
+      "  --help, --version\n"
+      "\n"
+      "Rejected stories are reported on standard error as\n"
+      "'dyad: file:line:col: message'; the run goes on. The run ends with a\n"
+      "summary line on standard error (unless -q).\n"
+      "exit status: 0 ok, 1 some stories rejected, 2 usage, 3 I/O or system\n"
+      "error (e.g. a dictionary or an input cannot be read)\n",
+      f);
+}
+
+static int usage_error(const char *fmt, const char *arg) {
+  fputs("dyad: ", stderr);
+  fprintf(stderr, fmt, arg);
+  fputs("\nTry 'dyad code --help'.\n", stderr);
+  return 2;
+}
+
+static bool leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* "YYYY-MM-DD" -> YYYYMMDD, 0 when malformed or impossible. */
+static int parse_date(const char *s) {
+  static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+    return 0;
+  int v = 0;
+  for (int i = 0; i < 10; i++) {
+    if (i == 4 || i == 7)
+      continue;
+    if (s[i] < '0' || s[i] > '9')
+      return 0;
+    v = v * 10 + (s[i] - '0');
+  }
+  int y = v / 10000, m = v / 100 % 100, d = v % 100;
+  if (y < 1 || m < 1 || m > 12 || d < 1)
+    return 0;
+  if (d > mdays[m - 1] + (m == 2 && leap(y)))
+    return 0;
+  return v;
+}
+
+/* ---- inputs -------------------------------------------------------------- */
+
+struct strvec {
+  char **v;
+  size_t n, cap;
+};
+
+static bool strvec_push(struct strvec *sv, const char *s) {
+  if (sv->n == sv->cap) {
+    size_t cap = sv->cap ? sv->cap * 2 : 16;
+    char **p = realloc(sv->v, cap * sizeof *p);
+    if (!p)
+      return false;
+    sv->v = p;
+    sv->cap = cap;
+  }
+  char *d = strdup(s);
+  if (!d)
+    return false;
+  sv->v[sv->n++] = d;
+  return true;
+}
+
+static void strvec_free(struct strvec *sv) {
+  for (size_t i = 0; i < sv->n; i++)
+    free(sv->v[i]);
+  free(sv->v);
+  sv->v = NULL;
+  sv->n = sv->cap = 0;
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *join(const char *dir, const char *name) {
+  size_t a = strlen(dir), b = strlen(name);
+  char *p = malloc(a + b + 2);
+  if (!p)
+    return NULL;
+  memcpy(p, dir, a);
+  size_t k = a;
+  if (k == 0 || p[k - 1] != '/')
+    p[k++] = '/';
+  memcpy(p + k, name, b + 1);
+  return p;
+}
+
+/* Adds the files under `root` (not hidden; directories not followed through
+ * symbolic links, so no loops), sorted by path. Returns false on a system
+ * error (printed). */
+static bool walk(const char *root, struct strvec *files) {
+  struct strvec todo = {0}, found = {0};
+  bool ok = strvec_push(&todo, root);
+  while (ok && todo.n) {
+    char *dir = todo.v[--todo.n];
+    DIR *d = opendir(dir);
+    if (!d) {
+      fprintf(stderr, "dyad: %s: %s\n", dir, strerror(errno));
+      free(dir);
+      ok = false;
+      break;
+    }
+    struct dirent *e;
+    while (ok && (e = readdir(d)) != NULL) {
+      if (e->d_name[0] == '.')
+        continue;
+      char *p = join(dir, e->d_name);
+      struct stat st;
+      if (!p) {
+        ok = false;
+        break;
+      }
+      if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
+        ok = strvec_push(&todo, p);
+      else if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+        ok = strvec_push(&found, p);
+      free(p);
+    }
+    closedir(d);
+    free(dir);
+  }
+  if (!ok && errno == ENOMEM)
+    fputs("dyad: out of memory\n", stderr);
+  qsort(found.v, found.n, sizeof *found.v, cmp_str);
+  for (size_t i = 0; ok && i < found.n; i++)
+    ok = strvec_push(files, found.v[i]);
+  strvec_free(&todo);
+  strvec_free(&found);
+  return ok;
+}
+
+/* ---- counts -------------------------------------------------------------- */
+
+struct stats {
+  size_t read, coded, no_events, rejected;
+  size_t reasons[NSTATUS]; /* rejected stories by status */
+  bool sys_error;          /* an input or the output failed: exit 3 */
+  bool out_failed;         /* writing stdout failed: stop */
+};
+
+/* ---- one story through its stages ---------------------------------------- */
+
+enum slot_kind {
+  SLOT_STORY,  /* doc holds a story to code */
+  SLOT_REJECT, /* the reader rejected a story: err */
+  SLOT_FAIL,   /* an input failed (open or read): err */
+};
+
+enum slot_state { SLOT_EMPTY, SLOT_READ, SLOT_CODED };
+
+struct slot {
+  enum slot_state state;
+  enum slot_kind kind;
+  dyad_doc *doc;
+  dyad_origin origin;
+  const char *input; /* the input's name (borrowed from options) */
+  dyad_status st;    /* of dyad_code */
+  dyad_error err;
+};
+
+struct run {
+  const struct options *o;
+  dyad_lexicon *lex;
+  dyad_sink *sink;
+  bool header_out; /* the TSV header has been written (--explain) */
+  struct stats stats;
+};
+
+static void code_slot(dyad_coder *coder, struct slot *s) {
+  if (s->kind != SLOT_STORY)
+    return;
+  memset(&s->err, 0, sizeof s->err);
+  s->st = dyad_code(coder, s->doc, &s->err);
+}
+
+/* "source:line:col: message" of a coder error, moved to the input. */
+static void print_coder_error(const struct slot *s, const char *prefix) {
+  dyad_error e = s->err;
+  char buf[1024];
+  dyad_origin_locate(&s->origin, s->doc, &e);
+  snprintf(e.source, sizeof e.source, "%s", s->input);
+  dyad_error_format(&e, buf, sizeof buf);
+  fprintf(stderr, "dyad: %s%s (story %s)\n", prefix, buf, dyad_doc_id(s->doc));
+}
+
+static void print_explain(struct run *R, const struct slot *s) {
+  FILE *f = R->o->ofmt == DYAD_OUTPUT_TSV ? stdout : stderr;
+  const char *x = dyad_doc_explain(s->doc);
+  /* the TSV header comes before the first comment line */
+  if (f == stdout && !R->header_out && dyad_sink_finish(R->sink) != DYAD_OK)
+    return;
+  R->header_out = true;
+  fprintf(f, "# story %s\n", dyad_doc_id(s->doc));
+  while (*x) {
+    const char *nl = strchr(x, '\n');
+    size_t n = nl ? (size_t)(nl - x) : strlen(x);
+    fprintf(f, "# %.*s\n", (int)n, x);
+    x += n + (nl ? 1 : 0);
+  }
+}
+
+/* Reports and writes one slot, in input order. */
+static void emit(struct run *R, struct slot *s) {
+  struct stats *c = &R->stats;
+  char buf[1024];
+  if (s->kind == SLOT_FAIL) {
+    fprintf(stderr, "dyad: %s\n", dyad_error_format(&s->err, buf, sizeof buf));
+    c->sys_error = true;
+    return;
+  }
+  c->read++;
+  if (s->kind == SLOT_REJECT) {
+    fprintf(stderr, "dyad: %s\n", dyad_error_format(&s->err, buf, sizeof buf));
+    c->rejected++;
+    c->reasons[(unsigned)s->err.code < NSTATUS ? s->err.code : 0]++;
+    return;
+  }
+  if (s->st != DYAD_OK && s->st != DYAD_ERR_LIMIT) {
+    print_coder_error(s, "");
+    c->rejected++;
+    c->reasons[(unsigned)s->st < NSTATUS ? s->st : 0]++;
+    if (s->st == DYAD_ERR_NOMEM)
+      c->sys_error = true;
+    return;
+  }
+  if (s->st == DYAD_ERR_LIMIT)
+    print_coder_error(s, ""); /* a sentence skipped; the rest is coded */
+  if (R->o->coder.explain)
+    print_explain(R, s);
+  if (dyad_doc_event_count(s->doc))
+    c->coded++;
+  else
+    c->no_events++;
+  if (!c->out_failed && dyad_sink_write(R->sink, s->doc) != DYAD_OK) {
+    fprintf(stderr, "dyad: write error: %s\n", strerror(errno));
+    c->out_failed = c->sys_error = true;
+  }
+}
+
+/* Reads the next item of `r` into `s`; false at the end of the input. */
+static bool read_slot(dyad_reader *r, const char *name, struct slot *s) {
+  memset(&s->err, 0, sizeof s->err);
+  s->input = name;
+  s->st = DYAD_OK;
+  dyad_status st = dyad_reader_next(r, s->doc, &s->err);
+  if (st == DYAD_END)
+    return false;
+  if (st == DYAD_OK) {
+    s->kind = SLOT_STORY;
+    dyad_reader_origin(r, &s->origin);
+  } else {
+    s->kind =
+        (st == DYAD_ERR_IO || st == DYAD_ERR_NOMEM) ? SLOT_FAIL : SLOT_REJECT;
+    if (!s->err.code)
+      s->err.code = st;
+  }
+  return true;
+}
+
+static dyad_reader *open_input(const struct options *o, const char *path,
+                               struct slot *fail) {
+  dyad_reader *r = NULL;
+  memset(&fail->err, 0, sizeof fail->err);
+  dyad_status st = dyad_reader_open_path(path, o->ifmt, &r, &fail->err);
+  if (st != DYAD_OK) {
+    fail->kind = SLOT_FAIL;
+    fail->input = path;
+    if (!fail->err.source[0])
+      snprintf(fail->err.source, sizeof fail->err.source, "%s", path);
+    return NULL;
+  }
+  if (o->coder.default_date)
+    (void)dyad_reader_set_default_date(r, o->coder.default_date);
+  return r;
+}
+
+/* ---- one thread ---------------------------------------------------------- */
+
+static void run_serial(struct run *R) {
+  const struct options *o = R->o;
+  dyad_coder *coder = NULL;
+  struct slot s;
+  memset(&s, 0, sizeof s);
+  if (dyad_coder_new(R->lex, &o->coder, &coder) != DYAD_OK ||
+      dyad_doc_new(&s.doc) != DYAD_OK) {
+    fputs("dyad: out of memory\n", stderr);
+    R->stats.sys_error = true;
+    dyad_coder_free(coder);
+    return;
+  }
+  for (size_t i = 0; i < o->ninputs && !R->stats.out_failed; i++) {
+    dyad_reader *r = open_input(o, o->inputs[i], &s);
+    if (!r) {
+      emit(R, &s);
+      continue;
+    }
+    while (!R->stats.out_failed && read_slot(r, o->inputs[i], &s)) {
+      code_slot(coder, &s);
+      emit(R, &s);
+    }
+    dyad_reader_free(r);
+  }
+  dyad_doc_free(s.doc);
+  dyad_coder_free(coder);
+}
+
+/* ---- N threads ----------------------------------------------------------- */
+
+struct pipeline {
+  struct run *R;
+  pthread_mutex_t m;
+  pthread_cond_t can_read, can_code, can_write;
+  struct slot *slots;
+  size_t nslots;
+  size_t n_read, n_code, n_written; /* sequence numbers */
+  bool reading_done;
+  bool stop; /* output failed: stop reading */
+  dyad_coder **coders;
+};
+
+struct worker {
+  struct pipeline *p;
+  dyad_coder *coder;
+};
+
+static void *worker_main(void *arg) {
+  struct worker *w = arg;
+  struct pipeline *p = w->p;
+  pthread_mutex_lock(&p->m);
+  for (;;) {
+    while (p->n_code == p->n_read && !p->reading_done)
+      pthread_cond_wait(&p->can_code, &p->m);
+    if (p->n_code == p->n_read)
+      break;
+    struct slot *s = &p->slots[p->n_code % p->nslots];
+    p->n_code++;
+    pthread_mutex_unlock(&p->m);
+    code_slot(w->coder, s);
+    pthread_mutex_lock(&p->m);
+    s->state = SLOT_CODED;
+    pthread_cond_signal(&p->can_write);
+  }
+  pthread_mutex_unlock(&p->m);
+  return NULL;
+}
+
+static void *writer_main(void *arg) {
+  struct pipeline *p = arg;
+  pthread_mutex_lock(&p->m);
+  for (;;) {
+    struct slot *s = &p->slots[p->n_written % p->nslots];
+    while (!(p->n_written < p->n_read && s->state == SLOT_CODED) &&
+           !(p->reading_done && p->n_written == p->n_read))
+      pthread_cond_wait(&p->can_write, &p->m);
+    if (p->n_written == p->n_read)
+      break;
+    pthread_mutex_unlock(&p->m);
+    emit(p->R, s);
+    pthread_mutex_lock(&p->m);
+    if (p->R->stats.out_failed)
+      p->stop = true;
+    s->state = SLOT_EMPTY;
+    p->n_written++;
+    pthread_cond_signal(&p->can_read);
+  }
+  pthread_mutex_unlock(&p->m);
+  return NULL;
+}
+
+/* Waits for the slot of the next sequence number; NULL when stopping. */
+static struct slot *next_free(struct pipeline *p) {
+  pthread_mutex_lock(&p->m);
+  while (p->n_read - p->n_written >= p->nslots && !p->stop)
+    pthread_cond_wait(&p->can_read, &p->m);
+  struct slot *s = p->stop ? NULL : &p->slots[p->n_read % p->nslots];
+  pthread_mutex_unlock(&p->m);
+  return s;
+}
+
+static void publish(struct pipeline *p, struct slot *s) {
+  pthread_mutex_lock(&p->m);
+  /* a failed or rejected item needs no coding: it still goes through the
+   * workers, so that the writer sees every item in sequence */
+  s->state = SLOT_READ;
+  p->n_read++;
+  pthread_cond_signal(&p->can_code);
+  pthread_mutex_unlock(&p->m);
+}
+
+static void run_parallel(struct run *R) {
+  const struct options *o = R->o;
+  struct pipeline p;
+  memset(&p, 0, sizeof p);
+  p.R = R;
+  p.nslots = (size_t)o->jobs * 4;
+  struct worker *ws = calloc((size_t)o->jobs, sizeof *ws);
+  pthread_t *tids = calloc((size_t)o->jobs, sizeof *tids);
+  p.slots = calloc(p.nslots, sizeof *p.slots);
+  bool ok = ws && tids && p.slots;
+  for (size_t i = 0; ok && i < p.nslots; i++)
+    ok = dyad_doc_new(&p.slots[i].doc) == DYAD_OK;
+  for (int i = 0; ok && i < o->jobs; i++) {
+    ws[i].p = &p;
+    ok = dyad_coder_new(R->lex, &o->coder, &ws[i].coder) == DYAD_OK;
+  }
+  if (!ok) {
+    fputs("dyad: out of memory\n", stderr);
+    R->stats.sys_error = true;
+    goto out;
+  }
+  pthread_mutex_init(&p.m, NULL);
+  pthread_cond_init(&p.can_read, NULL);
+  pthread_cond_init(&p.can_code, NULL);
+  pthread_cond_init(&p.can_write, NULL);
+  pthread_t writer;
+  int nstarted = 0;
+  bool writer_started = pthread_create(&writer, NULL, writer_main, &p) == 0;
+  for (int i = 0; writer_started && i < o->jobs; i++) {
+    if (pthread_create(&tids[i], NULL, worker_main, &ws[i]) != 0)
+      break;
+    nstarted++;
+  }
+  if (!writer_started || nstarted == 0) {
+    fputs("dyad: cannot start threads\n", stderr);
+    R->stats.sys_error = true;
+  } else {
+    for (size_t i = 0; i < o->ninputs; i++) {
+      struct slot *s = next_free(&p);
+      if (!s)
+        break;
+      dyad_reader *r = open_input(o, o->inputs[i], s);
+      if (!r) {
+        publish(&p, s);
+        continue;
+      }
+      for (;;) {
+        s = next_free(&p);
+        if (!s || !read_slot(r, o->inputs[i], s))
+          break;
+        publish(&p, s);
+      }
+      dyad_reader_free(r);
+      if (!s)
+        break;
+    }
+  }
+  pthread_mutex_lock(&p.m);
+  p.reading_done = true;
+  pthread_cond_broadcast(&p.can_code);
+  pthread_cond_broadcast(&p.can_write);
+  pthread_mutex_unlock(&p.m);
+  for (int i = 0; i < nstarted; i++)
+    pthread_join(tids[i], NULL);
+  if (writer_started)
+    pthread_join(writer, NULL);
+  pthread_cond_destroy(&p.can_read);
+  pthread_cond_destroy(&p.can_code);
+  pthread_cond_destroy(&p.can_write);
+  pthread_mutex_destroy(&p.m);
+out:
+  for (size_t i = 0; p.slots && i < p.nslots; i++)
+    dyad_doc_free(p.slots[i].doc);
+  for (int i = 0; ws && i < o->jobs; i++)
+    dyad_coder_free(ws[i].coder);
+  free(p.slots);
+  free(ws);
+  free(tids);
+}
+
+/* ---- dyad code ----------------------------------------------------------- */
+
+/* Value of option `name` at argv[*i] ("--name V" or "--name=V"); NULL when
+ * argv[*i] is another option. *missing when the value is absent. */
+static const char *opt_value(int argc, char **argv, int *i, const char *name,
+                             bool *missing) {
+  const char *a = argv[*i];
+  size_t n = strlen(name);
+  if (strncmp(a, name, n) != 0)
+    return NULL;
+  if (a[n] == '=')
+    return a + n + 1;
+  if (a[n] != '\0')
+    return NULL;
+  if (*i + 1 >= argc) {
+    *missing = true;
+    return NULL;
+  }
+  return argv[++*i];
+}
+
+static void print_dict_diags(const dyad_lexicon *lex) {
+  size_t n = dyad_lexicon_diag_count(lex);
+  char buf[1024];
+  for (size_t i = 0; i < n && i < MAX_DICT_DIAGS; i++)
+    fprintf(stderr, "dyad: %s\n",
+            dyad_error_format(dyad_lexicon_diag(lex, i), buf, sizeof buf));
+  if (n > MAX_DICT_DIAGS)
+    fprintf(stderr, "dyad: ... and %zu more dictionary diagnostics\n",
+            n - MAX_DICT_DIAGS);
+}
+
+static void print_summary(const struct stats *c) {
+  fprintf(stderr,
+          "dyad: %zu stories read, %zu coded, %zu without events, %zu "
+          "rejected",
+          c->read, c->coded, c->no_events, c->rejected);
+  if (c->rejected) {
+    const char *sep = " (";
+    for (int i = 0; i < NSTATUS; i++) {
+      if (!c->reasons[i])
+        continue;
+      fprintf(stderr, "%s%s: %zu", sep, dyad_status_str((dyad_status)i),
+              c->reasons[i]);
+      sep = ", ";
+    }
+    fputc(')', stderr);
+  }
+  fputc('\n', stderr);
+}
+
+int dyad_cmd_code(int argc, char **argv) {
+  struct options o;
+  memset(&o, 0, sizeof o);
+  o.jobs = 1;
+  struct strvec dicts = {0}, args = {0}, files = {0};
+  int ret = 0;
+  bool only_args = false;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i], *v;
+    bool missing = false;
+    if (only_args || a[0] != '-' || strcmp(a, "-") == 0) {
+      if (!strvec_push(&args, a))
+        goto nomem;
+      continue;
+    }
+    if (strcmp(a, "--") == 0) {
+      only_args = true;
+    } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+      usage(stdout);
+      goto done;
+    } else if (strcmp(a, "--version") == 0) {
+      printf("dyad %s\n", dyad_version());
+      goto done;
+    } else if ((v = opt_value(argc, argv, &i, "--dict", &missing))) {
+      if (!strvec_push(&dicts, v))
+        goto nomem;
+    } else if ((v = opt_value(argc, argv, &i, "--format", &missing))) {
+      if (dyad_output_format_parse(v, &o.ofmt) != DYAD_OK) {
+        ret = usage_error("unknown output format '%s' (tsv or jsonl)", v);
+        goto done;
+      }
+    } else if ((v = opt_value(argc, argv, &i, "--input-format", &missing))) {
+      if (dyad_input_format_parse(v, &o.ifmt) != DYAD_OK) {
+        ret = usage_error("unknown input format '%s' (auto, text, jsonl, "
+                          "petrarch-xml or tabari)",
+                          v);
+        goto done;
+      }
+    } else if ((v = opt_value(argc, argv, &i, "--default-date", &missing))) {
+      o.coder.default_date = parse_date(v);
+      if (!o.coder.default_date) {
+        ret = usage_error("bad --default-date '%s' (YYYY-MM-DD)", v);
+        goto done;
+      }
+    } else if ((v = opt_value(argc, argv, &i, "--profile", &missing))) {
+      if (strcmp(v, "dyad") == 0) {
+        o.coder.profile = DYAD_PROFILE_DYAD;
+      } else if (strcmp(v, "tabari") == 0) {
+        o.coder.profile = DYAD_PROFILE_TABARI;
+      } else {
+        ret = usage_error("unknown profile '%s' (dyad or tabari)", v);
+        goto done;
+      }
+    } else if (strcmp(a, "--keep-hedged") == 0) {
+      o.coder.keep_hedged = true;
+    } else if (strcmp(a, "--explain") == 0) {
+      o.coder.explain = true;
+    } else if (strcmp(a, "--strict") == 0) {
+      o.strict = true;
+    } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {
+      o.quiet = true;
+    } else if (strncmp(a, "-j", 2) == 0 || strncmp(a, "--jobs", 6) == 0) {
+      const char *n = NULL;
+      if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0)
+        n = i + 1 < argc ? argv[++i] : NULL;
+      else if (a[1] == 'j')
+        n = a + 2;
+      else if (a[6] == '=')
+        n = a + 7;
+      char *end = NULL;
+      long j = n ? strtol(n, &end, 10) : 0;
+      if (!n || !*n || *end || j < 1 || j > MAX_JOBS) {
+        ret = usage_error("-j wants a number of threads from 1 to 256, not "
+                          "'%s'",
+                          n ? n : "");
+        goto done;
+      }
+      o.jobs = (int)j;
+    } else {
+      ret = usage_error(
+          missing ? "option %s needs a value" : "unknown option '%s'", a);
+      goto done;
+    }
+    if (missing) {
+      ret = usage_error("option %s needs a value", a);
+      goto done;
+    }
+  }
+  if (args.n == 0) {
+    if (isatty(STDIN_FILENO)) {
+      ret = usage_error("%s", "no input: give files, directories or - for "
+                              "standard input");
+      goto done;
+    }
+    if (!strvec_push(&args, "-"))
+      goto nomem;
+  }
+  /* inputs: directories expanded in path order */
+  for (size_t i = 0; i < args.n; i++) {
+    struct stat st;
+    if (strcmp(args.v[i], "-") != 0 && stat(args.v[i], &st) == 0 &&
+        S_ISDIR(st.st_mode)) {
+      if (!walk(args.v[i], &files))
+        ret = 3;
+    } else if (!strvec_push(&files, args.v[i])) {
+      goto nomem;
+    }
+  }
+  o.inputs = files.v;
+  o.ninputs = files.n;
+  /* dictionaries */
+  const char *def = dyad_default_dict();
+  o.dicts = dicts.n ? (const char **)dicts.v : &def;
+  o.ndicts = dicts.n ? dicts.n : 1;
+  dyad_lexicon_options lo;
+  memset(&lo, 0, sizeof lo);
+  lo.strict = o.strict;
+  struct run R;
+  memset(&R, 0, sizeof R);
+  R.o = &o;
+  dyad_error err;
+  memset(&err, 0, sizeof err);
+  dyad_status st = dyad_lexicon_load(o.dicts, o.ndicts, &lo, &R.lex, &err);
+  if (st != DYAD_OK) {
+    char buf[1024];
+    fprintf(stderr, "dyad: %s\n", dyad_error_format(&err, buf, sizeof buf));
+    ret = st == DYAD_ERR_NOMEM ? 3 : st == DYAD_ERR_ARG ? 2 : 3;
+    goto done;
+  }
+  print_dict_diags(R.lex);
+  static char obuf[1 << 20];
+  setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
+  if (dyad_sink_new(o.ofmt, dyad_write_stdio, stdout, &R.sink) != DYAD_OK) {
+    dyad_lexicon_free(R.lex);
+    goto nomem;
+  }
+  if (o.jobs > 1)
+    run_parallel(&R);
+  else
+    run_serial(&R);
+  if (!R.stats.out_failed &&
+      (dyad_sink_finish(R.sink) != DYAD_OK || fflush(stdout) != 0)) {
+    fprintf(stderr, "dyad: write error: %s\n", strerror(errno));
+    R.stats.sys_error = true;
+  }
+  if (!o.quiet)
+    print_summary(&R.stats);
+  dyad_sink_free(R.sink);
+  dyad_lexicon_free(R.lex);
+  if (R.stats.sys_error || ret == 3)
+    ret = 3;
+  else if (R.stats.rejected)
+    ret = 1;
+  goto done;
+nomem:
+  fputs("dyad: out of memory\n", stderr);
+  ret = 3;
+done:
+  strvec_free(&dicts);
+  strvec_free(&args);
+  strvec_free(&files);
+  return ret;
+}
+
+/* ---- dispatch ------------------------------------------------------------ */
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    usage(stderr);
+    return 2;
+  }
+  const char *cmd = argv[1];
+  if (strcmp(cmd, "code") == 0)
+    return dyad_cmd_code(argc - 1, argv + 1);
+  if (strcmp(cmd, "validate") == 0)
+    return dyad_cmd_validate(argc - 1, argv + 1);
+  if (strcmp(cmd, "dict") == 0)
+    return dyad_cmd_dict(argc - 1, argv + 1);
+  if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 ||
+      strcmp(cmd, "help") == 0) {
+    usage(stdout);
+    return 0;
+  }
+  if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+    printf("dyad %s\n", dyad_version());
+    return 0;
+  }
+  fprintf(stderr, "dyad: unknown command '%s'\nTry 'dyad --help'.\n", cmd);
+  return 2;
+}

@@ -1,0 +1,125 @@
+#!/bin/sh
+# End-to-end tests of `dyad code` with the tiny dictionary of tests/data/cli:
+# inputs (files, directories, stdin, gzip), output formats, the same output
+# with -j 1 and -j 3, rejected stories and their positions, the summary
+# line and the exit codes. Skips, saying why, when the binary is absent.
+#
+# Usage: tests/e2e/code.sh   (DYAD: the binary, default build/dyad)
+DYAD=${DYAD:-build/dyad}
+DICT=tests/data/cli/tiny.ini
+if [ ! -x "$DYAD" ]; then
+  echo "code: SKIP: no dyad binary at $DYAD"
+  exit 0
+fi
+T=$(mktemp -d) || exit 3
+trap 'rm -rf "$T"' EXIT
+fails=0
+checks=0
+
+# check NAME GOT WANT
+check() {
+  checks=$((checks + 1))
+  if [ "$2" != "$3" ]; then
+    fails=$((fails + 1))
+    printf 'FAIL %s\n  expected: %s\n  got:      %s\n' "$1" "$3" "$2"
+  fi
+}
+
+# run ARGS...: stdout in $T/out, stderr in $T/err, status in $rc
+run() {
+  "$DYAD" code --dict "$DICT" "$@" >"$T/out" 2>"$T/err"
+  rc=$?
+}
+
+header='story_id	story_date	sentence	source	target	code	root	quad_class	goldstein	source_text	target_text	verb_text	modality	negated	rule'
+
+# --- a directory: path order, hidden files skipped -------------------------
+mkdir -p "$T/in/b" "$T/in/a" "$T/in/.hidden"
+printf ' date 2023-07-01 Mali accused France.\n\nBody text.\n' >"$T/in/b/s2.txt"
+printf 'date 2023-07-02 France accused Mali.\n' >"$T/in/a/s1.txt"
+cp "$T/in/a/s1.txt" "$T/in/.hidden/h.txt"
+cp "$T/in/a/s1.txt" "$T/in/.h.txt"
+run "$T/in"
+check "directory: exit" "$rc" 0
+check "directory: header" "$(head -n 1 "$T/out")" "$header"
+check "directory: rows in path order" "$(cut -f 1,2,4,5,6 "$T/out" | tail -n +2 | tr '\t\n' ' |')" \
+  "s1 2023-07-02 FRA MLI 112|s2 2023-07-01 MLI FRA 112|"
+check "directory: row" "$(sed -n 2p "$T/out")" \
+  "s1	2023-07-02	0	FRA	MLI	112	11	3	-2.0	France	Mali	accused	fact	0	verbs.txt:3"
+check "directory: summary" "$(cat "$T/err")" \
+  "dyad: 2 stories read, 2 coded, 0 without events, 0 rejected"
+
+# --- stdin, JSON Lines output, -q --------------------------------------------
+printf 'Mali met France.\n' | "$DYAD" code --dict "$DICT" -q --format jsonl \
+  --default-date 2024-02-29 >"$T/out" 2>"$T/err"
+check "stdin: exit" "$?" 0
+check "stdin: quiet" "$(cat "$T/err")" ""
+check "stdin: jsonl" "$(cut -c 1-80 "$T/out")" \
+  '{"story_id":"stdin","story_date":"2024-02-29","sentence":0,"source":"MLI","targe'
+
+# --- rejected stories: positions, reasons, exit 1 ------------------------------
+printf '{"id":"a","text":"Mali accused France."}\n{"id":"b","text":"Mali \377 met France."}\nnot json\n{"id":"c","date":"2023-02-30","text":"x"}\n{"id":"d","text":"Nothing here."}\n' >"$T/r.jsonl"
+run "$T/r.jsonl"
+check "rejected: exit" "$rc" 1
+check "rejected: rows" "$(tail -n +2 "$T/out" | cut -f 1)" "a"
+check "rejected: messages" "$(cat "$T/err")" "dyad: $T/r.jsonl:2:24: invalid UTF-8 byte 0xFF (story b)
+dyad: $T/r.jsonl:3:1: malformed JSON
+dyad: $T/r.jsonl:4:18: malformed date \"2023-02-30\"
+dyad: 5 stories read, 1 coded, 1 without events, 3 rejected (malformed input: 1, text is not valid UTF-8: 1, malformed date: 1)"
+
+# --- gzip input, explicit input format -------------------------------------------
+printf '950101 T-1\nMali accused France.\n\n' | gzip -c >"$T/t.text.gz"
+run --input-format tabari "$T/t.text.gz"
+check "gzip tabari: exit" "$rc" 0
+check "gzip tabari: row" "$(tail -n 1 "$T/out" | cut -f 1,2,6)" "T-1	1995-01-01	112"
+
+# --- the same output with one and three threads ---------------------------------
+i=0
+: >"$T/many.jsonl"
+while [ $i -lt 300 ]; do
+  case $((i % 4)) in
+  0) echo "{\"id\":\"s$i\",\"text\":\"Mali accused France.\"}" ;;
+  1) echo "{\"id\":\"s$i\",\"text\":\"France met Mali. Mali accused France.\"}" ;;
+  2) echo "{\"id\":\"s$i\",\"text\":\"Nothing happened.\"}" ;;
+  3) echo "{\"id\":\"s$i\",\"date\":\"bad\",\"text\":\"x\"}" ;;
+  esac >>"$T/many.jsonl"
+  i=$((i + 1))
+done
+run -j 1 "$T/many.jsonl"
+cp "$T/out" "$T/out1"
+cp "$T/err" "$T/err1"
+run -j 3 "$T/many.jsonl"
+check "-j 3: exit" "$rc" 1
+check "-j 3: same output as -j 1" "$(cmp -s "$T/out1" "$T/out" && echo same)" same
+check "-j 3: same messages as -j 1" "$(cmp -s "$T/err1" "$T/err" && echo same)" same
+check "-j 3: summary" "$(tail -n 1 "$T/err")" \
+  "dyad: 300 stories read, 150 coded, 75 without events, 75 rejected (malformed date: 75)"
+
+# --- --explain ------------------------------------------------------------------------
+printf 'Mali accused France.\n' >"$T/x.txt"
+run --explain "$T/x.txt"
+check "explain: header first" "$(head -n 1 "$T/out")" "$header"
+check "explain: comment lines" "$(sed -n 2p "$T/out")" "# story x"
+
+# --- usage and system errors ------------------------------------------------------------
+"$DYAD" code --bogus >/dev/null 2>&1
+check "unknown option: exit" "$?" 2
+"$DYAD" code -j 0 "$T/x.txt" >/dev/null 2>&1
+check "-j 0: exit" "$?" 2
+"$DYAD" code --default-date 2023-02-30 "$T/x.txt" >/dev/null 2>&1
+check "bad default date: exit" "$?" 2
+"$DYAD" nosuchcommand >/dev/null 2>&1
+check "unknown command: exit" "$?" 2
+"$DYAD" code --dict "$T/none.ini" "$T/x.txt" >/dev/null 2>&1
+check "missing dictionary: exit" "$?" 3
+run "$T/none.txt" "$T/x.txt"
+check "missing input: exit" "$rc" 3
+check "missing input: the other input is coded" "$(tail -n +2 "$T/out" | cut -f 1)" "x"
+check "--version" "$("$DYAD" code --version | cut -d ' ' -f 1)" "dyad"
+check "--help: exit" "$("$DYAD" code --help >/dev/null; echo $?)" 0
+
+if [ $fails -ne 0 ]; then
+  echo "code: $checks checks, $fails failed"
+  exit 1
+fi
+echo "code: $checks checks, 0 failed"
