@@ -349,7 +349,8 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
       uint32_t vm = 0;
       if (wv >= 0) {
         const struct vgroup *w = &s->verbs[wv];
-        if (!is_null_code(lexstr(lex, Dyad_lex_verb_code(lex, w->verb))))
+        if (w->coded ||
+            !is_null_code(lexstr(lex, Dyad_lex_verb_code(lex, w->verb))))
           continue; /* governed: coded with its verb */
         vm = w->mods & (VM_NEG | VM_HEDGE | VM_FUTURE | VM_COND | VM_FAIL);
       }

@@ -322,6 +322,13 @@ static void verbs_or_nouns(const struct dyad_lexicon *lex, struct sent *s,
       }
       break;
     }
+    /* the object of another verb: "promised Russian support for Mali" */
+    if (!tabari && !noun && k < i && k > 0 && s->ti[k - 1].role == RO_VERB) {
+      const struct lex_vform *vf1 =
+          &VEC_AT(&lex->vforms, struct lex_vform, ti->ref);
+      if ((vf1->form & (VF_BASE | VF_S)) && !(vf1->form & VF_ED))
+        noun = true;
+    }
     /* after a preposition: "with sanctions", "in jail", "under pressure"
      * (a gerund stays a verb: "accused of attacking") */
     if (!tabari && i > 0 && s->ti[i - 1].fc == FC_PREP) {
@@ -882,6 +889,23 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
       for (int k = 0; !ctx && k < dc->nagent_ctx; k++)
         if (strcmp(dc->agent_ctx[k].agent, ag) == 0)
           ctx = dc->agent_ctx[k].code;
+      /* the story's country: the country named most often so far, when
+       * one clearly leads ("the junta" in a story about Mali) */
+      if (!ctx && dc->ncountries > 0) {
+        int best = -1, second = 0;
+        for (int k = 0; k < dc->ncountries; k++) {
+          if (best < 0 || dc->countries[k].n > dc->countries[best].n) {
+            if (best >= 0)
+              second = dc->countries[best].n;
+            best = k;
+          } else if (dc->countries[k].n > second) {
+            second = dc->countries[k].n;
+          }
+        }
+        if (best >= 0 && dc->countries[best].n >= 2 &&
+            dc->countries[best].n > second)
+          ctx = Dyad_arena_strndup(a, dc->countries[best].cc, 3);
+      }
       if (ctx) {
         if (strlen(ctx) > 3 && strncmp(ctx + 3, ag, strlen(ag)) == 0)
           g->code = ctx;
@@ -1669,6 +1693,24 @@ void Dyad_discourse_update(const struct dyad_lexicon *lex, struct sent *s,
     if (!g->code || g->pronoun)
       continue;
     size_t cl = strlen(g->code);
+    /* count the country of every actor named (not international codes) */
+    if (cl >= 3 && !g->agent_only && strncmp(g->code, "IGO", 3) != 0 &&
+        strncmp(g->code, "NGO", 3) != 0 && strncmp(g->code, "IMG", 3) != 0 &&
+        strncmp(g->code, "MNC", 3) != 0 && g->code[0] >= 'A' &&
+        g->code[0] <= 'Z') {
+      int slot = -1;
+      for (int k = 0; k < dc->ncountries; k++)
+        if (strncmp(dc->countries[k].cc, g->code, 3) == 0)
+          slot = k;
+      if (slot < 0 && dc->ncountries < 16) {
+        slot = dc->ncountries++;
+        memcpy(dc->countries[slot].cc, g->code, 3);
+        dc->countries[slot].cc[3] = '\0';
+        dc->countries[slot].n = 0;
+      }
+      if (slot >= 0)
+        dc->countries[slot].n++;
+    }
     if (cl >= 6 && strncmp(g->code, "IGO", 3) == 0 &&
         strncmp(g->code + 3, "PKO", 3) != 0)
       dc->last_igo = g->code;
