@@ -322,6 +322,25 @@ static void verbs_or_nouns(const struct dyad_lexicon *lex, struct sent *s,
       }
       break;
     }
+    /* an object right after the word keeps it a verb when adjectives or
+     * nouns came between it and the determiner: "the French presidency
+     * comes a day before ..." (but "the attacks" stays a noun) */
+    if (!tabari && noun && k + 1 < i && i + ti->ulen < s->n) {
+      uint32_t nx = i + ti->ulen;
+      const struct tinfo *ni = &s->ti[nx];
+      if (ni->fc == FC_DET || ni->fc == FC_PRONPOSS || ni->fc == FC_NUM ||
+          s->tok[nx].kind == TK_NUM ||
+          (ni->role == RO_ACTOR && ni->unit && s->tok[nx].kind == TK_WORD))
+        noun = false;
+    }
+    /* a gerund before "of" is a noun: "the opening of the Games" */
+    if (!tabari && i + ti->ulen < s->n &&
+        Dyad_key_is(&s->tok[i + ti->ulen], "OF")) {
+      const struct lex_vform *vf2 =
+          &VEC_AT(&lex->vforms, struct lex_vform, ti->ref);
+      if (vf2->form & VF_ING)
+        noun = true;
+    }
     /* the object of another verb: "promised Russian support for Mali" */
     if (!tabari && !noun && k < i && k > 0 && s->ti[k - 1].role == RO_VERB) {
       const struct lex_vform *vf1 =
