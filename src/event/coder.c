@@ -487,6 +487,17 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
           }
         }
       }
+      /* a clause whose first verb had no subject ("In what has been
+       * described as a U-turn, President X has reneged"): the nearest
+       * actor phrase before this verb that no preposition governs */
+      if (subj < 0 && !tabari) {
+        for (uint32_t g = 0; g < s->ngroups; g++) {
+          const struct agroup *x = &s->groups[g];
+          if (x->t0 >= lo && x->t1 <= v->a0 && x->code && x->prep < 0 &&
+              !x->modifier)
+            subj = (int)g;
+        }
+      }
       src = subj;
     }
     bool passive = (v->mods & VM_PASSIVE) != 0;

@@ -430,7 +430,8 @@ static bool quantity_word(const struct token *t, const struct tinfo *ti) {
       "NUMBER", "GROUP", "GROUPS", "SOME", "MANY", "MOST", "ALL", "NONE",
       "ONE", "TWO", "THREE", "FOUR", "FIVE", "SEVERAL", "BOTH", "EACH",
       "MEMBERS", "MEMBER", "TOTAL", "HUNDRED", "THOUSAND", "DOZEN", "BAND",
-      "BANDS"};
+      "BANDS", "BATCH", "CONTINGENT", "UNIT", "UNITS", "TEAM", "TEAMS",
+      "DELEGATION", "CONVOY", "COLUMN", "SQUAD", "PARTY"};
   if (t->kind == TK_NUM || ti->fc == FC_NUM)
     return true;
   for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
@@ -734,10 +735,16 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
     g->possessor = e < n && tok[e].kind == TK_POSS;
     /* an actor that modifies a following common noun is not the actor of
      * the phrase: "Iraq war allies", "Iraq Mortar Attack Kills 25" */
+    /* (a country, not an organisation: "the UNITA militarist wing" is
+     * UNITA's; not before a word shaped like a verb: "the United States
+     * speeded up") */
     if (!po->tabari && e < n && tok[e].kind == TK_WORD && !has_agent &&
         s->ti[e].role == RO_NONE && s->ti[e].fc == FC_NONE &&
         !ly_adverb(&tok[e], &s->ti[e]) && !name_particle(&tok[e]) &&
-        !demonym_like(&tok[e - 1]) &&
+        !demonym_like(&tok[e - 1]) && g->code && strlen(g->code) == 3 &&
+        !(tok[e].klen > 4 &&
+          (memcmp(tok[e].key + tok[e].klen - 2, "ED", 2) == 0 ||
+           memcmp(tok[e].key + tok[e].klen - 3, "ING", 3) == 0)) &&
         (!(tok[e].flags & TOK_CAP) || s->allcaps || s->headline) &&
         !(s->ti[e].wp & (W_REPORT | W_HEDGE | W_FUTURE | W_BELIEF | W_FAIL)))
       g->modifier = true;
@@ -1156,7 +1163,7 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
                    ? (code[0] - '0') * 10 + (code[1] - '0')
                    : -1;
     bool done_to = root == 11 || root == 12 || root >= 16 ||
-                   strncmp(code, "084", 3) == 0 || root < 0;
+                   strncmp(code, "084", 3) == 0;
     if ((headline || after) && done_to)
       v->mods |= VM_PASSIVE;
   }
