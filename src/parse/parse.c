@@ -348,6 +348,13 @@ static void verbs_or_nouns(const struct dyad_lexicon *lex, struct sent *s,
       if ((vf1->form & (VF_BASE | VF_S)) && !(vf1->form & VF_ED))
         noun = true;
     }
+    /* a noun phrase after a preposition: "over Israeli attacks" */
+    if (!tabari && !noun && k < i && k > 0 && s->ti[k - 1].fc == FC_PREP) {
+      const struct lex_vform *vf3 =
+          &VEC_AT(&lex->vforms, struct lex_vform, ti->ref);
+      if (!(vf3->form & VF_ING))
+        noun = true;
+    }
     /* after a preposition: "with sanctions", "in jail", "under pressure"
      * (a gerund stays a verb: "accused of attacking") */
     if (!tabari && i > 0 && s->ti[i - 1].fc == FC_PREP) {
@@ -1166,6 +1173,19 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
                    strncmp(code, "084", 3) == 0;
     if ((headline || after) && done_to)
       v->mods |= VM_PASSIVE;
+  }
+  /* a gerund after a preposition is a topic or a purpose, not an act:
+   * "no progress on restarting talks", "plans for attacking" ("by
+   * attacking" is the means of an act: kept) */
+  for (uint32_t vi = 0; vi < s->nverbs; vi++) {
+    struct vgroup *v = &s->verbs[vi];
+    const struct lex_vform *vf =
+        &VEC_AT(&lex->vforms, struct lex_vform, v->vform);
+    if (v->noun || v->a0 != v->t0 || !(vf->form & VF_ING) || v->t0 == 0)
+      continue;
+    const struct token *p = &s->tok[v->t0 - 1];
+    if (s->ti[v->t0 - 1].fc == FC_PREP && !Dyad_key_is(p, "BY"))
+      v->mods |= VM_HEDGE;
   }
   /* a participle after a noun modifies it ("a phone call threatening
    * ...", "a proposal from Europe calling for ..."): no event of its own */
