@@ -151,6 +151,95 @@ DYAD_EXPORT void dyad_lexicon_get_stats(const dyad_lexicon *lex,
  * value of the environment variable DYAD_DICT when set. Static string. */
 DYAD_EXPORT const char *dyad_default_dict(void);
 
+/**
+ * What a lint problem is (docs/dictionaries.md, "Lint"). Each kind has one
+ * severity, given by dyad_lint_kind_is_error. Values are append-only.
+ */
+typedef enum dyad_lint_kind {
+  /** error: an entry the loader skipped (a dyad_lexicon_diag) */
+  DYAD_LINT_LOAD = 0,
+  /** warning: a loader note (Latin-1 read, unsupported construct) */
+  DYAD_LINT_LOAD_NOTE = 1,
+  /** error: an actor phrase in two entries whose undated codes differ */
+  DYAD_LINT_ACTOR_CONFLICT = 2,
+  /** warning: an actor phrase in two entries with the same codes */
+  DYAD_LINT_ACTOR_REPEAT = 3,
+  /** error: an agent phrase in two entries with different codes */
+  DYAD_LINT_AGENT_CONFLICT = 4,
+  /** warning: an agent phrase in two entries with the same code */
+  DYAD_LINT_AGENT_REPEAT = 5,
+  /** error: a verb (or event noun) form of two verbs with different codes */
+  DYAD_LINT_VERB_CONFLICT = 6,
+  /** warning: a verb (or event noun) listed twice with the same code */
+  DYAD_LINT_VERB_REPEAT = 7,
+  /** warning: a discard phrase listed twice */
+  DYAD_LINT_DISCARD_REPEAT = 8,
+  /** error: a block, verb or pattern code not in CAMEO 1.1b3 */
+  DYAD_LINT_EVENT_CODE = 9,
+  /** error: an actor or agent code not made of three-letter blocks A-Z */
+  DYAD_LINT_ACTOR_CODE = 10,
+  /** error: two dated codes (or two undated ones) of an actor overlap */
+  DYAD_LINT_DATE_OVERLAP = 11,
+  /** warning: ... with the same code */
+  DYAD_LINT_DATE_REPEAT = 12,
+  /** error: a date range that ends before it starts (dropped) */
+  DYAD_LINT_DATE_REVERSED = 13,
+  /** error: a pattern without '*' (dropped) */
+  DYAD_LINT_NO_VERB = 14,
+  /** error: a pattern with two '*' (dropped) */
+  DYAD_LINT_TWO_VERBS = 15,
+  /** error: a pattern or set naming an undefined &SET (dropped) */
+  DYAD_LINT_UNDEFINED_SET = 16,
+  /** error: an empty alternative or set member (dropped) */
+  DYAD_LINT_EMPTY_OPTION = 17,
+  /** error: a pattern identical to an earlier one of its block, another
+   * code: never used */
+  DYAD_LINT_SHADOWED = 18,
+  /** warning: ... with the same code */
+  DYAD_LINT_PATTERN_REPEAT = 19,
+  /** error: '*' and the words that must follow it form another verb,
+   * which the parser reads first, for every verb of the block */
+  DYAD_LINT_CAPTURED = 20,
+  /** warning: ... for some verbs of the block, which the other verb codes
+   * otherwise */
+  DYAD_LINT_CAPTURED_PARTLY = 21,
+  /** warning: two dated codes share only the day one ends and the other
+   * starts (a handover day) */
+  DYAD_LINT_DATE_BOUNDARY = 22,
+} dyad_lint_kind;
+
+/** The name of a kind as printed ("actor-conflict"); static, never NULL. */
+DYAD_EXPORT const char *dyad_lint_kind_name(dyad_lint_kind kind);
+
+/** True when problems of `kind` are errors, false for warnings. */
+DYAD_EXPORT bool dyad_lint_kind_is_error(dyad_lint_kind kind);
+
+/** One problem found by dyad_lexicon_lint. Strings are NUL-terminated and
+ * borrowed for the duration of the callback only. */
+typedef struct dyad_lint_item {
+  dyad_lint_kind kind;
+  bool error;          /**< dyad_lint_kind_is_error(kind) */
+  const char *file;    /**< dictionary file, "" if unknown */
+  unsigned line;       /**< 1-based line of the entry, 0 if unknown */
+  const char *message; /**< one line, no trailing newline */
+} dyad_lint_item;
+
+/** Called once per problem, in file order (files as loaded, then lines). */
+typedef void (*dyad_lint_fn)(void *user, const dyad_lint_item *item);
+
+/**
+ * Checks a loaded lexicon for entries that conflict, repeat, use codes
+ * outside CAMEO 1.1b3 (src/event/cameo.c) or can never match, and passes
+ * each problem, with the loader's diagnostics (dyad_lexicon_diag), to `cb`
+ * (may be NULL) with `user`. Never prints. The rules are those of
+ * docs/dictionaries.md, "Lint". `errors` and `warnings` (each may be NULL)
+ * get the counts. Returns DYAD_ERR_ARG (NULL lex), DYAD_ERR_NOMEM (no
+ * callback was made) or DYAD_OK.
+ */
+DYAD_EXPORT dyad_status dyad_lexicon_lint(const dyad_lexicon *lex,
+                                          dyad_lint_fn cb, void *user,
+                                          size_t *errors, size_t *warnings);
+
 /** ## Documents */
 
 typedef struct dyad_doc dyad_doc;
