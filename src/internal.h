@@ -32,6 +32,10 @@ struct dyad_event {
   const char *rule_file; /* borrowed from the lexicon */
   uint32_t rule_line;
   int event_date;     /* YYYYMMDD resolved from the text, 0 = story date */
+  uint8_t date_precision; /* dyad_date_precision of event_date */
+  int fatalities;     /* people killed, from the text; -1 unknown */
+  uint32_t place[2];  /* byte span of the event's place name; 0,0 none */
+  const char *place_code; /* actor code of the place (country), "" none */
 };
 
 struct dyad_doc {

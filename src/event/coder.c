@@ -74,6 +74,8 @@ static dyad_status add_event(const struct dyad_coder *c, struct dyad_doc *doc,
   struct dyad_event *e = Dyad_vec_push(&doc->events);
   if (!e)
     return DYAD_ERR_NOMEM;
+  e->fatalities = -1;
+  e->place_code = "";
   e->source = src;
   e->target = tgt ? tgt : "";
   snprintf(e->code, sizeof e->code, "%s", ev->code);

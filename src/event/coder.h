@@ -29,6 +29,15 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
                                struct sent *s, struct buf *explain) DYAD_WUR;
 
 /*
+ * Enrichment (src/enrich): fills event date, place and fatalities of the
+ * events [first, doc->events.len) coded from sentence `s`, from the text
+ * and the story date (`date`, YYYYMMDD or 0).
+ */
+dyad_status Dyad_enrich_sentence(const struct dyad_coder *c,
+                                 struct dyad_doc *doc, const struct sent *s,
+                                 size_t first, int date) DYAD_WUR;
+
+/*
  * The TABARI profile (src/classic): codes every sentence of `doc` (already
  * tokenised, word ids set, sentences split) the way TABARI 0.8 did, for
  * TABARI and PETRARCH-1 dictionaries and their validation suites. `date` is

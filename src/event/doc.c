@@ -359,6 +359,7 @@ dyad_status dyad_code(dyad_coder *c, dyad_doc *d, dyad_error *err) {
     }
     size_t before = d->events.len;
     TRY(Dyad_code_sentence(c, d, &s, &d->explain));
+    TRY(Dyad_enrich_sentence(c, d, &s, before, date));
     if (s.discard >= 0) {
       d->flags |= DOC_DISCARDED;
       d->events.len = before;
