@@ -740,6 +740,9 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
     g->t1 = e;
     g->prep = find_prep(s, t0);
     g->possessor = e < n && tok[e].kind == TK_POSS;
+    for (uint32_t k = g->t0; k < g->t1; k++)
+      s->ti[k].group = (uint16_t)(gid + 1);
+    compose_group(lex, s, g, po, a);
     /* an actor that modifies a following common noun is not the actor of
      * the phrase: "Iraq war allies", "Iraq Mortar Attack Kills 25" */
     /* (a country, not an organisation: "the UNITA militarist wing" is
@@ -755,9 +758,7 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
         (!(tok[e].flags & TOK_CAP) || s->allcaps || s->headline) &&
         !(s->ti[e].wp & (W_REPORT | W_HEDGE | W_FUTURE | W_BELIEF | W_FAIL)))
       g->modifier = true;
-    for (uint32_t k = g->t0; k < g->t1; k++)
-      s->ti[k].group = (uint16_t)(gid + 1);
-    compose_group(lex, s, g, po, a);
+
     i = e;
   }
 
