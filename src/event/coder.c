@@ -328,6 +328,11 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
             if (st0 > 0 && (s->ti[st0 - 1].fc == FC_PREP ||
                             s->ti[st0 - 1].fc == FC_TO))
               g = -1;
+            /* a country name before the noun is where, not who: "Iraq
+             * mortar attack" (but "Israeli airstrikes", "Hamas attack") */
+            else if (s->groups[g].code && strlen(s->groups[g].code) == 3 &&
+                     !Dyad_demonym_like(&s->tok[s->groups[g].t1 - 1]))
+              g = -1;
           }
           if (g >= 0 && s->groups[g].code)
             src = g;

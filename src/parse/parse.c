@@ -463,7 +463,7 @@ static int find_prep(const struct sent *s, uint32_t t0) {
 /* A demonym or adjective of nationality ("Iraqi", "Palestinian", "French"):
  * it describes the people named by the noun after it, whereas a country
  * name before a noun ("Iraq war allies") only modifies it. */
-static bool demonym_like(const struct token *t) {
+bool Dyad_demonym_like(const struct token *t) {
   static const char *const end[] = {"AN", "ANS", "ESE", "I", "IS", "ISH",
                                     "CH", "IC", "ERS", "ER"};
   static const char *const w[] = {"ARAB", "GREEK", "THAI", "SWISS", "CZECH",
@@ -749,9 +749,11 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
      * UNITA's; not before a word shaped like a verb: "the United States
      * speeded up") */
     if (!po->tabari && e < n && tok[e].kind == TK_WORD && !has_agent &&
-        s->ti[e].role == RO_NONE && s->ti[e].fc == FC_NONE &&
+        (s->ti[e].role == RO_NONE || s->ti[e].role == RO_EVNOUN ||
+         s->ti[e].role == RO_NOUN) &&
+        s->ti[e].fc == FC_NONE &&
         !ly_adverb(&tok[e], &s->ti[e]) && !name_particle(&tok[e]) &&
-        !demonym_like(&tok[e - 1]) && g->code && strlen(g->code) == 3 &&
+        !Dyad_demonym_like(&tok[e - 1]) && g->code && strlen(g->code) == 3 &&
         !(tok[e].klen > 4 &&
           (memcmp(tok[e].key + tok[e].klen - 2, "ED", 2) == 0 ||
            memcmp(tok[e].key + tok[e].klen - 3, "ING", 3) == 0)) &&
@@ -1070,7 +1072,7 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
         mods |= VM_NEG;
       } else if (pi->fc == FC_HEDGEADV) {
         mods |= VM_HEDGE;
-      } else if (pi->fc == FC_ADV || ly_adverb(p, pi)) {
+      } else if (pi->fc == FC_ADV || pi->fc == FC_TIME || ly_adverb(p, pi)) {
       } else if (pi->fc == FC_TO) {
         mods |= VM_INF;
         /* "is to", "are set to", "believed to", "going to" */
@@ -1140,9 +1142,14 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
     if (v->noun || v->a0 != v->t0 || !(vf->form & VF_EN) || v->t0 == 0 ||
         (v->mods & VM_PASSIVE))
       continue;
-    if (v->t0 >= 2 && s->ti[v->t0 - 1].fc == FC_CONJ && vi > 0 &&
+    /* "was shot and killed", "was seized ..., but then released" */
+    uint32_t b = v->t0;
+    while (b > 0 && (s->ti[b - 1].fc == FC_ADV || ly_adverb(&s->tok[b - 1], &s->ti[b - 1])))
+      b--;
+    if (b >= 1 && s->ti[b - 1].fc == FC_CONJ && vi > 0 &&
         (s->verbs[vi - 1].mods & VM_PASSIVE) &&
-        s->verbs[vi - 1].t1 == v->t0 - 1) {
+        (s->verbs[vi - 1].t1 == b - 1 ||
+         (b >= 2 && s->tok[b - 2].kind == TK_COMMA) || b - 1 > s->verbs[vi - 1].t1)) {
       v->mods |= VM_PASSIVE;
       continue;
     }
@@ -1162,7 +1169,9 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
                  Dyad_key_is(x, "DEAD") || Dyad_key_is(x, "BY") ||
                  Dyad_key_is(x, "IN") || Dyad_key_is(x, "AT") ||
                  Dyad_key_is(x, "NEAR") || Dyad_key_is(x, "DURING") ||
-                 Dyad_key_is(x, "LAST") || s->ti[e].fc == FC_TIME;
+                 Dyad_key_is(x, "LAST") || s->ti[e].fc == FC_TIME ||
+                 Dyad_key_is(x, "NEARLY") || Dyad_key_is(x, "UNHARMED") ||
+                 Dyad_key_is(x, "EARLIER") || Dyad_key_is(x, "ALIVE");
     /* only verbs of acts done to someone: "resigned Sunday", "agreed in
      * principle" are intransitive uses */
     const char *code = Dyad_lex_cstr(lex, Dyad_lex_verb_code(lex, v->verb));
@@ -1667,17 +1676,22 @@ dyad_status Dyad_parse(const struct dyad_lexicon *lex, const struct token *tok,
   if (po->first_body && !po->tabari) {
     for (int round = 0; round < 2; round++) {
       uint32_t k = 0;
-      bool ok = n > 0 && tok[0].kind == TK_WORD && (tok[0].flags & TOK_CAP);
-      while (ok && k < n && k < 10 && tok[k].kind != TK_DASH) {
+      bool ok = n > 0 && ((tok[0].kind == TK_WORD && (tok[0].flags & TOK_CAP)) ||
+                          tok[0].kind == TK_NUM);
+      while (ok && k < n && k < 12 && tok[k].kind != TK_DASH &&
+             tok[k].kind != TK_COLON) {
         const struct token *t = &tok[k];
         ok = (t->kind == TK_WORD && (t->flags & (TOK_CAP | TOK_ALLCAPS))) ||
              t->kind == TK_COMMA || t->kind == TK_LPAREN ||
-             t->kind == TK_RPAREN || t->kind == TK_PERIOD;
+             t->kind == TK_RPAREN || t->kind == TK_PERIOD || t->kind == TK_NUM;
         k++;
       }
-      bool caps_first = n > 0 && ((tok[0].flags & TOK_ALLCAPS) || k <= 3);
-      if (!ok || k >= n || k >= 10 || tok[k].kind != TK_DASH || !caps_first ||
-          k + 1 >= n)
+      bool caps_first = n > 0 && ((tok[0].flags & TOK_ALLCAPS) || k <= 3 ||
+                                  tok[0].kind == TK_NUM);
+      /* "HANOI:" takes a colon; a dash may be written "--" */
+      bool colon = k < n && tok[k].kind == TK_COLON && (tok[0].flags & TOK_ALLCAPS);
+      if (!ok || k >= n || k >= 12 || (tok[k].kind != TK_DASH && !colon) ||
+          !caps_first || k + 1 >= n)
         break;
       tok += k + 1;
       n -= k + 1;

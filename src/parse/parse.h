@@ -210,6 +210,10 @@ static inline void Dyad_sent_add_word(struct sent *s, uint32_t wid) {
   s->words[(wid >> 6) & 15] |= (uint64_t)1 << (wid & 63);
 }
 
+/* A demonym or nationality adjective ("Iraqi", "Palestinian", "French"),
+ * told by its shape. */
+bool Dyad_demonym_like(const struct token *t);
+
 /* Key comparison helper. */
 static inline bool Dyad_key_is(const struct token *t, const char *k) {
   size_t i = 0;
