@@ -33,7 +33,7 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo test unit conformance e2e bench asan fuzz leakcheck lint \
+.PHONY: all demo test unit conformance e2e bench asan fuzz fuzz-run leakcheck lint \
         format clean deps
 
 all: $(BUILD)/libdyad.a $(BUILD)/dyad
@@ -69,26 +69,54 @@ demo: deps
 	$(BUILD)/dyad code examples/mali-2023-07-01.txt
 
 test: deps
-	$(MAKE) all $(UNIT_BIN)
+	$(MAKE) all $(UNIT_BIN) $(BUILD)/tests/conformance
 	@tests/run-tests.sh $(BUILD)
 
-bench: all
+# The conformance cases (tests/conformance/*.txt) through the library and CLI.
+conformance: all $(BUILD)/tests/conformance
+	@$(BUILD)/tests/conformance --cli $(BUILD)/dyad tests/conformance/*.txt
+
+$(BUILD)/tests/conformance: tests/conformance/run.c include/dyad.h $(BUILD)/libdyad.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/conformance/run.c $(BUILD)/libdyad.a $(LDLIBS)
+
+bench: all $(BUILD)/bench/bench
 	@bench/run.sh $(BUILD)
 
-asan:
-	$(MAKE) BUILD=build/asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" test
+$(BUILD)/bench/bench: bench/bench.c include/dyad.h $(BUILD)/libdyad.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ bench/bench.c $(BUILD)/libdyad.a $(LDLIBS)
 
+# The whole `make test` with AddressSanitizer + UBSan (every report fatal;
+# LeakSanitizer on). Output in build/asan.
+ASAN_OPT := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+            -fno-omit-frame-pointer
+asan:
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_checks=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	$(MAKE) BUILD=build/asan OPT="$(ASAN_OPT)" test
+
+# libFuzzer targets (clang): the library is built once with coverage and
+# ASan+UBSan in $(BUILD)/fuzz/lib, then each tests/fuzz/fuzz_*.c is linked
+# against it. Run them with tests/fuzz/run.sh (FUZZ_TIME seconds each), which
+# makes every UBSan report fatal (UBSAN_OPTIONS=halt_on_error=1).
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SAN ?= -fsanitize=address,undefined -fno-omit-frame-pointer
 fuzz:
+	$(MAKE) CC=clang BUILD=$(BUILD)/fuzz/lib \
+	  OPT="-g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN)" $(BUILD)/fuzz/lib/libdyad.a
 	@mkdir -p $(BUILD)/fuzz
 	for f in $(FUZZ_SRC); do \
-	  clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 \
-	    -fsanitize=fuzzer,address,undefined -Iinclude -Isrc $(PKG_CFLAGS) \
-	    -DDYAD_DEFAULT_DICT='"$(DICT_DEFAULT)"' \
-	    -o $(BUILD)/fuzz/$$(basename $$f .c) $$f $(LIB_SRC) $(LDLIBS) || exit 1; \
+	  clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fsanitize=fuzzer \
+	    $(FUZZ_SAN) -Iinclude -Isrc $(PKG_CFLAGS) -DDYAD_SRCDIR='"$(CURDIR)"' \
+	    -o $(BUILD)/fuzz/$$(basename $$f .c) $$f $(BUILD)/fuzz/lib/libdyad.a \
+	    $(LDLIBS) || exit 1; \
 	done
 
-leakcheck: all
+fuzz-run: fuzz
+	@tests/fuzz/run.sh $(BUILD)/fuzz
+
+leakcheck: all $(BUILD)/tests/conformance
 	@tests/leakcheck.sh $(BUILD)
 
 lint: all
