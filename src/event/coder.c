@@ -458,7 +458,12 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
         Dyad_match_verb(lex, s, w, wlo, whi, &wc);
         const char *inner = lexstr(lex, wc.code);
         if (!is_null_code(inner)) {
-          const char *mapped = family_mapped(code, inner);
+          /* "vowed not to return the Golan": a promise not to act is a
+           * refusal of the act */
+          const char *mapped =
+              (w->mods & VM_NEG) && Dyad_family_of(code) == FAM_INTENT
+                  ? Dyad_refusal_of(inner)
+                  : family_mapped(code, inner);
           if (!mapped)
             code = NULL;
           else
@@ -550,11 +555,40 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
         mods &= ~(uint32_t)(VM_NEG);
         neg = false;
       }
-      /* "X said it would send aid": the speaker's own future act is a
-       * statement of intent; "X said it would not" a refusal */
       bool own = cl->speaker >= 0 && src >= 0 && s->groups[src].code &&
                  s->groups[cl->speaker].code &&
                  same_root(s->groups[src].code, s->groups[cl->speaker].code);
+      /* "X is ready to withdraw", "X is willing to talk": a stated
+       * readiness is a statement of intent (a readiness to harm, a threat) */
+      if ((mods & VM_INTENT) && !neg && Dyad_family_of(code) == FAM_NONE) {
+        const char *m = Dyad_family_map(FAM_INTENT, code, code);
+        if (!m)
+          continue;
+        code = m;
+        code2 = NULL;
+        hedge = future = false;
+      }
+      /* "X will impose sanctions if Y ...", "X may halt mediation unless
+       * ...": a conditional statement of one's own future act is an offer
+       * or a threat (CAMEO 03x / 13x) */
+      bool attached_cond = false;
+      for (uint32_t cj = 0; cj < s->nclauses; cj++)
+        if (s->clauses[cj].type == CL_COND &&
+            (s->clauses[cj].parent == v->clause ||
+             (cj + 1 == (uint32_t)v->clause)))
+          attached_cond = true;
+      if ((future || hedge) && attached_cond && !cond && !neg &&
+          (cl->speaker < 0 || own) && Dyad_family_of(code) == FAM_NONE) {
+        const char *m = Dyad_family_map(FAM_INTENT, code, code);
+        if (!m)
+          continue;
+        code = m;
+        code2 = NULL;
+        hedge = future = claim = false;
+      }
+      /* "X said it would send aid": the speaker's own future act is a
+       * statement of intent; "X said it would not" a refusal */
+
       if ((future || hedge) && own && claim && !cond &&
           Dyad_family_of(code) == FAM_NONE) {
         const char *m = neg ? Dyad_refusal_of(code)

@@ -189,6 +189,13 @@ static void segment(const struct dyad_lexicon *lex, struct sent *s) {
         }
       }
     }
+    /* "pro-Iranian", "anti-Syria": the actor is what the phrase is for or
+     * against, not who it is */
+    if (actor.len && (tok[i].flags & TOK_HYPHEN_BEFORE) && i > 0 &&
+        (Dyad_key_is(&tok[i - 1], "PRO") || Dyad_key_is(&tok[i - 1], "ANTI") ||
+         Dyad_key_is(&tok[i - 1], "NON") || Dyad_key_is(&tok[i - 1], "POST") ||
+         Dyad_key_is(&tok[i - 1], "PRE")))
+      actor.len = 0;
     /* a lower-case short word never starts a one-word actor: "us", "it" */
     if (actor.len == 1 && !(tok[i].flags & (TOK_CAP | TOK_ALLCAPS)) &&
         Dyad_word_is_common_short(tok[i].key, tok[i].klen) &&
@@ -260,6 +267,9 @@ static bool adjective_like(const struct sent *s, uint32_t k) {
     return true;
   if (ti->role != RO_NONE || ti->fc != FC_NONE)
     return false;
+  /* a plural noun is a head, not a modifier: "the allies demanded" */
+  if (t->klen > 3 && t->key[t->klen - 1] == 'S' && t->key[t->klen - 2] != 'S')
+    return false;
   /* -ly words are adverbs, not adjectives */
   if (t->klen > 3 && memcmp(t->key + t->klen - 2, "LY", 2) == 0)
     return false;
@@ -315,7 +325,8 @@ static void verbs_or_nouns(const struct dyad_lexicon *lex, struct sent *s,
       if (!tabari && (adjective_like(s, k - 1) ||
                       (nounish && (pi->role == RO_ACTOR || pi->role == RO_NOUN ||
                                    pi->role == RO_EVNOUN) &&
-                       pi->unit && pi->ulen == 1 && p->kind == TK_WORD))) {
+                       pi->unit && pi->ulen == 1 && p->kind == TK_WORD &&
+                       p->key[p->klen - 1] != 'S'))) {
         adjs++;
         k--;
         continue;
@@ -373,10 +384,16 @@ static void verbs_or_nouns(const struct dyad_lexicon *lex, struct sent *s,
     }
     /* a bare form right after another verb is a modifier of what follows
      * ("staged mass demonstrations") */
-    if (!tabari && i > 0 && s->ti[i - 1].role == RO_VERB && i + 1 < s->n &&
-        (s->ti[i + 1].role == RO_EVNOUN || s->ti[i + 1].role == RO_NOUN ||
-         (s->tok[i + 1].kind == TK_WORD && s->ti[i + 1].role == RO_NONE &&
-          s->ti[i + 1].fc == FC_NONE))) {
+    if (!tabari && i > 0 && s->ti[i - 1].role == RO_VERB &&
+        (i + ti->ulen >= s->n ||
+         s->ti[i + ti->ulen].role == RO_EVNOUN ||
+         s->ti[i + ti->ulen].role == RO_NOUN ||
+         s->ti[i + ti->ulen].fc == FC_PREP ||
+         s->tok[i + ti->ulen].kind == TK_COMMA ||
+         s->tok[i + ti->ulen].kind == TK_PERIOD ||
+         (s->tok[i + ti->ulen].kind == TK_WORD &&
+          s->ti[i + ti->ulen].role == RO_NONE &&
+          s->ti[i + ti->ulen].fc == FC_NONE))) {
       const struct lex_vform *vf =
           &VEC_AT(&lex->vforms, struct lex_vform, ti->ref);
       if ((vf->form & VF_BASE) && !(vf->form & (VF_ED | VF_EN | VF_ING)))
@@ -1030,7 +1047,7 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
 
 
 static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
-                               struct arena *a) {
+                               const struct parse_opts *po, struct arena *a) {
   const struct token *tok = s->tok;
   for (uint32_t i = 0; i < s->n; i++) {
     struct tinfo *ti = &s->ti[i];
@@ -1082,6 +1099,11 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
             mods |= VM_NEG | VM_FAIL;
           else if (Dyad_word_is_hedge_verb(q->key))
             mods |= VM_HEDGE;
+          else if (Dyad_key_is(q, "READY") || Dyad_key_is(q, "WILLING") ||
+                   Dyad_key_is(q, "PREPARED") || Dyad_key_is(q, "COMMITTED") ||
+                   Dyad_key_is(q, "DETERMINED") || Dyad_key_is(q, "EAGER") ||
+                   Dyad_key_is(q, "KEEN") || Dyad_key_is(q, "RESOLVED"))
+            mods |= VM_INTENT; /* a stated readiness: an intent */
           else if (Dyad_word_is_future_verb(q->key) &&
                    s->ti[k - 2].role != RO_VERB)
             mods |= VM_FUTURE;
@@ -1114,13 +1136,22 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
       struct vgroup *w = &s->verbs[wj];
       if (w->noun)
         continue;
-      /* no clause break between them */
+      /* no clause break between them; and no common noun that the
+       * infinitive could belong to ("rejected a U.S. request to
+       * interrogate", "offered its good offices to settle"): only actor
+       * phrases (the object: "urged Mali to"), adverbials and time words */
       bool broken = false;
       for (uint32_t k = w->t1; k < v->a0; k++) {
         if (tok[k].kind == TK_SEMI || tok[k].kind == TK_QUOTE ||
             s->ti[k].fc == FC_WH || s->ti[k].fc == FC_CONJ ||
             s->ti[k].fc == FC_SUB || s->ti[k].fc == FC_COND)
           broken = true;
+        if (!po->tabari && !s->ti[k].group && tok[k].kind == TK_WORD &&
+            (s->ti[k].role == RO_EVNOUN || s->ti[k].role == RO_NOUN ||
+             (s->ti[k].role == RO_NONE && s->ti[k].fc == FC_NONE &&
+              !ly_adverb(&tok[k], &s->ti[k]) && !(tok[k].flags & TOK_CAP))) &&
+            k + 1 == v->a0)
+          broken = true; /* the word right before "to" is a noun */
       }
       if (!broken && v->a0 - w->t1 <= 12)
         v->governor = (int)wj;
@@ -1732,7 +1763,7 @@ dyad_status Dyad_parse(const struct dyad_lexicon *lex, const struct token *tok,
   segment(lex, s);
   verbs_or_nouns(lex, s, po->tabari);
   TRY(actor_groups(lex, s, po, dc, a));
-  TRY(verb_groups(lex, s, a));
+  TRY(verb_groups(lex, s, po, a));
   TRY(clauses(s, po, a));
   clause_roles(s, po);
   return DYAD_OK;

@@ -104,6 +104,7 @@ enum vmod {
   VM_FAIL = 1 << 10,   /* "failed to": the act did not happen, no refusal */
   VM_MUST = 1 << 11,   /* must, have to: an obligation */
   VM_SHOULD = 1 << 12, /* should, ought to: a recommendation */
+  VM_INTENT = 1 << 13, /* "is ready / willing / prepared to": an intent */
 };
 
 struct vgroup {
