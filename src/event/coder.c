@@ -428,6 +428,14 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
     const char *lemma = Dyad_lex_cstr(lex, lv->lemma);
     if (!tabari && frames_speech(s, v) && vc.pattern == LEX_NONE)
       continue; /* "X said (that) ...": the content is the event */
+    /* "Russia said that Sudan must return the helicopter" where the act has
+     * no code of its own: still a demand (100), or with "should" an appeal
+     * (020), by the speaker */
+    if (!tabari && is_null_code(code) && comp < 0 &&
+        (mods & (VM_MUST | VM_SHOULD)) &&
+        s->clauses[v->clause].speaker >= 0 &&
+        !(s->ti[v->t0].wp & (W_REPORT | W_HEDGE | W_BELIEF)))
+      code = (mods & VM_MUST) ? "100" : "020";
     if (is_null_code(code)) {
       /* a control verb hands its modality to its complement */
       if (comp >= 0 && !tabari) {

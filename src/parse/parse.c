@@ -1099,7 +1099,14 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
             mods |= VM_NEG | VM_FAIL;
           else if (Dyad_word_is_hedge_verb(q->key))
             mods |= VM_HEDGE;
-          else if (Dyad_key_is(q, "READY") || Dyad_key_is(q, "WILLING") ||
+          /* "must be ready to mediate": the obligation reaches the act */
+          for (uint32_t r = k - 2; r > 0 && r + 4 > k; r--) {
+            if (Dyad_key_is(&tok[r - 1], "MUST"))
+              mods |= VM_MUST | VM_HEDGE;
+            else if (Dyad_key_is(&tok[r - 1], "SHOULD"))
+              mods |= VM_SHOULD | VM_HEDGE;
+          }
+          if (Dyad_key_is(q, "READY") || Dyad_key_is(q, "WILLING") ||
                    Dyad_key_is(q, "PREPARED") || Dyad_key_is(q, "COMMITTED") ||
                    Dyad_key_is(q, "DETERMINED") || Dyad_key_is(q, "EAGER") ||
                    Dyad_key_is(q, "KEEN") || Dyad_key_is(q, "RESOLVED"))
@@ -1393,6 +1400,7 @@ static dyad_status clauses(struct sent *s, const struct parse_opts *po,
       uint32_t m = k;
       while (m < n && m < k + 10 &&
              (s->ti[m].group || s->ti[m].fc == FC_DET || s->ti[m].fc == FC_NUM ||
+              (s->ti[m].fc == FC_CONJ && m + 1 < n && s->ti[m + 1].group) ||
               (tok[m].kind == TK_WORD && s->ti[m].fc == FC_NONE &&
                s->ti[m].role != RO_VERB) ||
               tok[m].kind == TK_POSS || tok[m].kind == TK_NUM))
