@@ -359,8 +359,14 @@ static void verbs_or_nouns(const struct dyad_lexicon *lex, struct sent *s,
       if ((vf1->form & (VF_BASE | VF_S)) && !(vf1->form & VF_ED))
         noun = true;
     }
-    /* a noun phrase after a preposition: "over Israeli attacks" */
-    if (!tabari && !noun && k < i && k > 0 && s->ti[k - 1].fc == FC_PREP) {
+    /* a noun phrase after a preposition: "over Israeli attacks" (not
+     * after a name: "police in Jericho confiscated weapons") */
+    bool name_between = false;
+    for (uint32_t m = k; m < i; m++)
+      if ((tok[m].flags & TOK_CAP) && !s->allcaps && s->ti[m].role != RO_ACTOR)
+        name_between = true;
+    if (!tabari && !noun && k < i && k > 0 && s->ti[k - 1].fc == FC_PREP &&
+        !name_between) {
       const struct lex_vform *vf3 =
           &VEC_AT(&lex->vforms, struct lex_vform, ti->ref);
       if (!(vf3->form & VF_ING))
@@ -1232,7 +1238,15 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
     if (v->noun || v->a0 != v->t0 || !(vf->form & VF_ING) || v->t0 == 0)
       continue;
     const struct token *p = &s->tok[v->t0 - 1];
-    if (s->ti[v->t0 - 1].fc == FC_PREP && !Dyad_key_is(p, "BY"))
+    /* "guilty of violating", "accused of killing": the act is the claim's
+     * content, not a topic */
+    bool charged = Dyad_key_is(p, "OF") && v->t0 >= 2 &&
+                   (Dyad_key_is(&s->tok[v->t0 - 2], "GUILTY") ||
+                    Dyad_key_is(&s->tok[v->t0 - 2], "ACCUSED") ||
+                    Dyad_key_is(&s->tok[v->t0 - 2], "CHARGED") ||
+                    Dyad_key_is(&s->tok[v->t0 - 2], "CONVICTED") ||
+                    Dyad_key_is(&s->tok[v->t0 - 2], "RESPONSIBLE"));
+    if (s->ti[v->t0 - 1].fc == FC_PREP && !Dyad_key_is(p, "BY") && !charged)
       v->mods |= VM_HEDGE;
   }
   /* a participle after a noun modifies it ("a phone call threatening
@@ -1437,6 +1451,12 @@ static dyad_status clauses(struct sent *s, const struct parse_opts *po,
       if (reports == 1 && verbs == 0 && !bad && e - k <= 14) {
         start[k - 1] = 1;
         ctype[k - 1] = CL_FRAME;
+      } else if (reports == 0 && verbs == 1 && !bad && e - k <= 10 &&
+                 s->ti[k].group) {
+        /* "..., a human rights group protested here Wednesday.": a clause
+         * of its own whose subject is the phrase after the comma */
+        start[k - 1] = 1;
+        ctype[k - 1] = CL_MAIN;
       }
     }
   }
