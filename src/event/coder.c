@@ -373,6 +373,15 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
         int subj = s->clauses[v->clause].subject;
         bool pp = k > 0 && (s->ti[k - 1].fc == FC_PREP ||
                             s->ti[k - 1].fc == FC_TO);
+        /* "engaged in ethnic cleansing", "involved in the attack": the
+         * phrase names the act itself */
+        if (pp && k > 1 && Dyad_key_is(&s->tok[k - 1], "IN") &&
+            (Dyad_key_is(&s->tok[k - 2], "ENGAGED") ||
+             Dyad_key_is(&s->tok[k - 2], "INVOLVED") ||
+             Dyad_key_is(&s->tok[k - 2], "PARTICIPATED") ||
+             Dyad_key_is(&s->tok[k - 2], "ENGAGING") ||
+             Dyad_key_is(&s->tok[k - 2], "ENGAGE")))
+          pp = false;
         if (!pp && subj >= 0 && s->groups[subj].t1 <= k &&
             (wv >= 0 || k > s->groups[subj].t1))
           src = subj;

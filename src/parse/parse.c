@@ -944,6 +944,28 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
             h->code && !h->agent_only && !h->pronoun && strlen(h->code) == 3)
           ctx = h->code;
       }
+      /* a civilian agent ("a judge", "the ministry") with no other clue
+       * belongs to the one country the sentence names ("Judge Rivera opened
+       * investigations against 28 Chilean officials"); armed agents may be
+       * foreign and do not */
+      if (!ctx && strncmp(ag, "MIL", 3) != 0 && strncmp(ag, "COP", 3) != 0 &&
+          strncmp(ag, "REB", 3) != 0 && strncmp(ag, "UAF", 3) != 0 &&
+          strncmp(ag, "SPY", 3) != 0 && strncmp(ag, "CRM", 3) != 0) {
+        const char *only = NULL;
+        bool many = false;
+        for (uint32_t hj = 0; hj < s->ngroups && !many; hj++) {
+          const struct agroup *h = &s->groups[hj];
+          if (hj == gi || !h->code || h->agent_only || h->pronoun ||
+              strlen(h->code) < 3 || strncmp(h->code, "IGO", 3) == 0 ||
+              strncmp(h->code, "NGO", 3) == 0 || strncmp(h->code, "IMG", 3) == 0)
+            continue;
+          if (only && strncmp(only, h->code, 3) != 0)
+            many = true;
+          only = h->code;
+        }
+        if (only && !many)
+          ctx = Dyad_arena_strndup(a, only, 3);
+      }
       /* the story's earlier "X junta" */
       for (int k = 0; !ctx && k < dc->nagent_ctx; k++)
         if (strcmp(dc->agent_ctx[k].agent, ag) == 0)
@@ -1163,7 +1185,13 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
             (s->ti[k].role == RO_EVNOUN || s->ti[k].role == RO_NOUN ||
              (s->ti[k].role == RO_NONE && s->ti[k].fc == FC_NONE &&
               !ly_adverb(&tok[k], &s->ti[k]) && !(tok[k].flags & TOK_CAP))) &&
-            k + 1 == v->a0)
+            k + 1 == v->a0 &&
+            /* "took steps to enhance", "made efforts to end": light nouns
+             * pass the act on to the verb */
+            !Dyad_key_is(&tok[k], "STEPS") && !Dyad_key_is(&tok[k], "STEP") &&
+            !Dyad_key_is(&tok[k], "MEASURES") && !Dyad_key_is(&tok[k], "ACTION") &&
+            !Dyad_key_is(&tok[k], "EFFORTS") && !Dyad_key_is(&tok[k], "EFFORT") &&
+            !Dyad_key_is(&tok[k], "MOVES"))
           broken = true; /* the word right before "to" is a noun */
       }
       if (!broken && v->a0 - w->t1 <= 12)
