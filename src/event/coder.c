@@ -588,15 +588,20 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
       /* "X will impose sanctions if Y ...", "X may halt mediation unless
        * ...": a conditional statement of one's own future act is an offer
        * or a threat (CAMEO 03x / 13x) */
-      bool attached_cond = false;
+      bool attached_cond = false, unless = false;
       for (uint32_t cj = 0; cj < s->nclauses; cj++)
         if (s->clauses[cj].type == CL_COND &&
             (s->clauses[cj].parent == v->clause ||
-             (cj + 1 == (uint32_t)v->clause)))
+             (cj + 1 == (uint32_t)v->clause))) {
           attached_cond = true;
+          if (Dyad_key_is(&s->tok[s->clauses[cj].t0], "UNLESS"))
+            unless = true;
+        }
       if ((future || hedge) && attached_cond && !cond && !neg &&
           (cl->speaker < 0 || own) && Dyad_family_of(code) == FAM_NONE) {
-        const char *m = Dyad_family_map(FAM_INTENT, code, code);
+        /* "unless" makes any announced act a threat */
+        const char *m =
+            Dyad_family_map(unless ? FAM_THREAT : FAM_INTENT, code, code);
         if (!m)
           continue;
         code = m;

@@ -1291,6 +1291,13 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
                        (pi->role == RO_NONE || pi->role == RO_NOUN ||
                         pi->role == RO_EVNOUN ||
                         (pi->group && s->groups[pi->group - 1].prep >= 0));
+    /* "issued a declaration demanding that ...": a speech noun's participle
+     * is the speaker's act */
+    if (Dyad_key_is(p, "DECLARATION") || Dyad_key_is(p, "STATEMENT") ||
+        Dyad_key_is(p, "RESOLUTION") || Dyad_key_is(p, "LETTER") ||
+        Dyad_key_is(p, "COMMUNIQUE") || Dyad_key_is(p, "MESSAGE") ||
+        Dyad_key_is(p, "PETITION") || Dyad_key_is(p, "APPEAL"))
+      noun_before = false;
     if (noun_before)
       v->mods |= VM_HEDGE; /* not asserted as an act */
   }
@@ -1437,8 +1444,14 @@ static dyad_status clauses(struct sent *s, const struct parse_opts *po,
     /* "X said Y attacked Z", "said he was aware", "says evacuations have
      * helped": a reporting verb followed by a phrase and a predicate opens
      * a reported clause */
-    if (k > 0 && (s->ti[k - 1].wp & W_REPORT) && s->ti[k - 1].group == 0 &&
-        ti->fc != FC_PREP && ti->fc != FC_TO && t->kind == TK_WORD) {
+    uint32_t rv = k; /* the reporting word, over time words: "announced
+                      * Wednesday it would ..." */
+    while (rv > 1 && rv + 3 > k && (s->ti[rv - 1].fc == FC_TIME ||
+                                    s->ti[rv - 1].fc == FC_ADV))
+      rv--;
+    if (rv > 0 && (s->ti[rv - 1].wp & W_REPORT) && s->ti[rv - 1].group == 0 &&
+        ti->fc != FC_PREP && ti->fc != FC_TO && ti->fc != FC_TIME &&
+        ti->fc != FC_ADV && t->kind == TK_WORD) {
       uint32_t m = k;
       while (m < n && m < k + 10 &&
              (s->ti[m].group || s->ti[m].fc == FC_DET || s->ti[m].fc == FC_NUM ||
@@ -1588,6 +1601,32 @@ static void clause_roles(struct sent *s, const struct parse_opts *po) {
     cl->subject = subj;
     if (cl->type == CL_COND)
       cl->mods |= VM_COND;
+  }
+  /* "demanded that Israel ease restrictions", "urged that ...": what a
+   * demand, appeal or promise asks for has not happened */
+  for (uint32_t ci = 0; ci < s->nclauses; ci++) {
+    struct clause *cl = &s->clauses[ci];
+    if (cl->type != CL_REPORTED || cl->t0 == 0)
+      continue;
+    uint32_t q = cl->t0 - 1;
+    if (Dyad_key_is(&tok[cl->t0], "THAT"))
+      q = cl->t0 - 1;
+    while (q > 0 && (s->ti[q].fc == FC_TIME || s->ti[q].fc == FC_ADV))
+      q--;
+    uint32_t vq = q;
+    while (vq > 0 && !s->ti[vq].unit)
+      vq--;
+    if (s->ti[vq].role == RO_VERB) {
+      for (uint32_t vi = 0; vi < s->nverbs; vi++) {
+        const struct vgroup *w = &s->verbs[vi];
+        if (w->t0 != vq)
+          continue;
+        const char *c = Dyad_lex_cstr(s->lex, Dyad_lex_verb_code(s->lex, w->verb));
+        if ((c[0] == '0' && (c[1] == '2' || c[1] == '3')) ||
+            (c[0] == '1' && (c[1] == '0' || c[1] == '2' || c[1] == '3')))
+          cl->mods |= VM_HEDGE;
+      }
+    }
   }
   /* reported clauses: the speaker is the subject of the reporting clause */
   for (uint32_t ci = 0; ci < s->nclauses; ci++) {
@@ -1786,6 +1825,7 @@ dyad_status Dyad_parse(const struct dyad_lexicon *lex, const struct token *tok,
   }
   s->tok = tok;
   s->n = n;
+  s->lex = lex;
   s->headline = po->headline;
   s->discard = -1;
   s->story_discard = -1;

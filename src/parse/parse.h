@@ -141,6 +141,7 @@ struct clause {
 };
 
 struct sent {
+  const struct dyad_lexicon *lex;
   const struct token *tok; /* tokens of the sentence */
   uint32_t n;
   uint32_t index;          /* sentence index in the story */
