@@ -470,10 +470,27 @@ static bool quantity_word(const struct token *t, const struct tinfo *ti) {
   return false;
 }
 
+/* Compass and region words between a preposition and a place: "in south
+ * Serbia", "of southern Serbia", "in central Iran". */
+static bool region_word(const struct token *t) {
+  static const char *const w[] = {
+      "NORTH", "SOUTH", "EAST", "WEST", "NORTHERN", "SOUTHERN", "EASTERN",
+      "WESTERN", "CENTRAL", "NORTHEASTERN", "NORTHWESTERN", "SOUTHEASTERN",
+      "SOUTHWESTERN", "NORTHEAST", "NORTHWEST", "SOUTHEAST", "SOUTHWEST",
+      "UPPER", "LOWER", "NEIGHBOURING", "NEIGHBORING", "OCCUPIED", "WAR",
+      "TORN", "RESTIVE", "VOLATILE", "TROUBLED", "BREAKAWAY"};
+  for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+    if (Dyad_key_is(t, w[i]))
+      return true;
+  return false;
+}
+
 static int find_prep(const struct sent *s, uint32_t t0) {
   if (t0 == 0)
     return -1;
   uint32_t k = t0 - 1;
+  for (int m = 0; m < 3 && k > 0 && region_word(&s->tok[k]); m++)
+    k--;
   if (s->ti[k].fc == FC_PREP || s->ti[k].fc == FC_TO) {
     if (k > 0 && Dyad_key_is(&s->tok[k], "OF") &&
         quantity_word(&s->tok[k - 1], &s->ti[k - 1]))
@@ -997,6 +1014,41 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
       }
     } else if (g->agent_only) {
       g->code = NULL;
+    }
+  }
+  /* an ethnic group is coded by the country it lives in (CAMEO actor
+   * codebook): "ethnic Albanians in south Serbia", "the Albanians of
+   * southern Serbia", "ethnic Albanian guerrillas operating in Macedonia" */
+  for (uint32_t gi = 0; !po->tabari && gi < s->ngroups; gi++) {
+    struct agroup *g = &s->groups[gi];
+    if (!g->code || g->pronoun || g->actor == LEX_NONE || g->h1 <= g->h0)
+      continue;
+    bool ethnic = false;
+    for (uint32_t k = g->t0; k < g->h0 + 1 && k < n; k++)
+      if (Dyad_key_is(&tok[k], "ETHNIC"))
+        ethnic = true;
+    if (g->t0 > 0 && Dyad_key_is(&tok[g->t0 - 1], "ETHNIC"))
+      ethnic = true;
+    if (!Dyad_demonym_like(&tok[g->h1 - 1]))
+      continue;
+    for (uint32_t hj = gi + 1; hj < s->ngroups; hj++) {
+      const struct agroup *h = &s->groups[hj];
+      if (h->t0 > g->t1 + 4 || h->prep < 0)
+        break;
+      bool of = Dyad_key_is(&tok[h->prep], "OF");
+      bool in = Dyad_key_is(&tok[h->prep], "IN");
+      if (!h->code || strlen(h->code) != 3 || !(of || (in && ethnic)))
+        break;
+      if (strncmp(h->code, g->code, 3) == 0)
+        break;
+      size_t cl = strlen(g->code);
+      char *c = Dyad_arena_alloc(a, cl + 1);
+      if (!c)
+        return DYAD_ERR_NOMEM;
+      memcpy(c, h->code, 3);
+      memcpy(c + 3, g->code + 3, cl - 3 + 1);
+      g->code = c;
+      break;
     }
   }
   /* peacekeepers of no named organisation (CAMEO IGOPKO) belong to the
