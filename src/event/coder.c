@@ -552,6 +552,12 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
       bool hedge = (mods & VM_HEDGE) != 0, cond = (mods & VM_COND) != 0;
       bool future = (mods & VM_FUTURE) != 0, neg = (mods & VM_NEG) != 0;
       bool claim = (mods & VM_CLAIM) != 0;
+      /* "X said it would ...": in reported speech "would" is the future
+       * seen from then, not a hedge */
+      if (claim && (mods & VM_WOULD)) {
+        hedge = (mods & (VM_MUST | VM_SHOULD)) != 0;
+        future = true;
+      }
       const struct clause *cl = &s->clauses[v->clause];
       /* "X said Y must release the prisoners": a demand by X of Y;
        * "should": an appeal */
@@ -611,8 +617,19 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
       /* "X said it would send aid": the speaker's own future act is a
        * statement of intent; "X said it would not" a refusal */
 
-      if ((future || hedge) && own && claim && !cond &&
+      /* an announced future act of coercion or force by the speaker is the
+       * decision announced ("announced it would prohibit all aid"): coded
+       * as the act, a claim; cooperation announced is a statement of
+       * intent (below) */
+      int root = code[0] >= '0' && code[0] <= '9' && code[1] >= '0' &&
+                         code[1] <= '9'
+                     ? (code[0] - '0') * 10 + (code[1] - '0')
+                     : 0;
+      if (future && !hedge && own && claim && !cond && !neg && root >= 14 &&
           Dyad_family_of(code) == FAM_NONE) {
+        future = false;
+      } else if ((future || hedge) && own && claim && !cond &&
+                 Dyad_family_of(code) == FAM_NONE) {
         const char *m = neg ? Dyad_refusal_of(code)
                             : Dyad_family_map(FAM_INTENT, code, code);
         if (!m)

@@ -336,11 +336,11 @@ static void verbs_or_nouns(const struct dyad_lexicon *lex, struct sent *s,
     /* an object right after the word keeps it a verb when adjectives or
      * nouns came between it and the determiner: "the French presidency
      * comes a day before ..." (but "the attacks" stays a noun) */
-    if (!tabari && noun && k + 1 < i && i + ti->ulen < s->n) {
+    if (!tabari && noun && k < i && i + ti->ulen < s->n) {
       uint32_t nx = i + ti->ulen;
       const struct tinfo *ni = &s->ti[nx];
       if (ni->fc == FC_DET || ni->fc == FC_PRONPOSS || ni->fc == FC_NUM ||
-          s->tok[nx].kind == TK_NUM ||
+          ni->fc == FC_THAT || s->tok[nx].kind == TK_NUM ||
           (ni->role == RO_ACTOR && ni->unit && s->tok[nx].kind == TK_WORD))
         noun = false;
     }
@@ -1161,6 +1161,8 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
           mods |= VM_FUTURE;
         else
           mods |= VM_HEDGE;
+        if (Dyad_key_is(p, "WOULD") || Dyad_key_is(p, "'D"))
+          mods |= VM_WOULD;
         if (Dyad_key_is(p, "MUST"))
           mods |= VM_MUST;
         else if (Dyad_key_is(p, "SHOULD"))

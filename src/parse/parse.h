@@ -105,6 +105,7 @@ enum vmod {
   VM_MUST = 1 << 11,   /* must, have to: an obligation */
   VM_SHOULD = 1 << 12, /* should, ought to: a recommendation */
   VM_INTENT = 1 << 13, /* "is ready / willing / prepared to": an intent */
+  VM_WOULD = 1 << 14,  /* "would": in reported speech, the future of then */
 };
 
 struct vgroup {
