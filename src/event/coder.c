@@ -440,11 +440,14 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
     /* "Russia said that Sudan must return the helicopter" where the act has
      * no code of its own: still a demand (100), or with "should" an appeal
      * (020), by the speaker */
+    bool generic_demand = false;
     if (!tabari && is_null_code(code) && comp < 0 &&
         (mods & (VM_MUST | VM_SHOULD)) &&
         s->clauses[v->clause].speaker >= 0 &&
-        !(s->ti[v->t0].wp & (W_REPORT | W_HEDGE | W_BELIEF)))
+        !(s->ti[v->t0].wp & (W_REPORT | W_HEDGE | W_BELIEF))) {
       code = (mods & VM_MUST) ? "100" : "020";
+      generic_demand = true;
+    }
     if (is_null_code(code)) {
       /* a control verb hands its modality to its complement */
       if (comp >= 0 && !tabari) {
@@ -565,9 +568,12 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
       if ((mods & (VM_MUST | VM_SHOULD)) && !cond && cl->speaker >= 0 &&
           src >= 0 && s->groups[cl->speaker].code && s->groups[src].code &&
           strcmp(s->groups[src].code, s->groups[cl->speaker].code) != 0 &&
-          fam != FAM_DEMAND && fam != FAM_APPEAL) {
-        const char *m = Dyad_family_map(
-            (mods & VM_MUST) ? FAM_DEMAND : FAM_APPEAL, code, code);
+          ((fam != FAM_DEMAND && fam != FAM_APPEAL) || generic_demand)) {
+        const char *m =
+            generic_demand
+                ? code
+                : Dyad_family_map((mods & VM_MUST) ? FAM_DEMAND : FAM_APPEAL,
+                                  code, code);
         if (!m)
           continue;
         code = m;

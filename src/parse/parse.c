@@ -887,9 +887,20 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
        * governed by a preposition; else the story's last subject */
       const char *code = NULL;
       uint32_t actor = LEX_NONE;
-      for (uint32_t hj = gi; hj-- > 0;) {
-        const struct agroup *h = &s->groups[hj];
-        if (h->code && !h->pronoun && h->prep < 0 && !h->agent_only) {
+      /* "he", "she", "his": a person -- an actor phrase with an agent or a
+       * named person -- is preferred to a country ("A British minister said
+       * Libya must ... as he embarked") */
+      bool personal = !po->tabari &&
+                      (Dyad_key_is(t, "HE") || Dyad_key_is(t, "SHE") ||
+                       Dyad_key_is(t, "HIM") || Dyad_key_is(t, "HIS") ||
+                       Dyad_key_is(t, "HER"));
+      for (int pass = personal ? 0 : 1; pass < 2 && !code; pass++) {
+        for (uint32_t hj = gi; hj-- > 0;) {
+          const struct agroup *h = &s->groups[hj];
+          if (!h->code || h->pronoun || h->prep >= 0 || h->agent_only)
+            continue;
+          if (pass == 0 && strlen(h->code) <= 3)
+            continue;
           code = h->code;
           actor = h->actor;
           break;
