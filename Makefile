@@ -4,9 +4,10 @@
 #   make test       unit + conformance + end-to-end tests
 #   make bench      speed and memory on the bench corpus (bench/RESULTS.md)
 #   make asan       build and test with AddressSanitizer + UBSan
-#   make fuzz       build the libFuzzer targets (clang)
-#   make leakcheck  valgrind over the conformance inputs
-#   make lint       banned functions, dictionary lint
+#   make fuzz       build the libFuzzer targets (clang); make fuzz-run runs
+#                   them, make fuzz-regress replays seeds and crash inputs
+#   make leakcheck  valgrind over the conformance inputs, stories, suites
+#   make lint       banned functions, globals, dictionary lint, format report
 #   make format     clang-format the sources
 
 PKGS     := libutf8proc libcjson expat libarchive
@@ -33,7 +34,8 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo test unit conformance e2e bench asan fuzz fuzz-run leakcheck lint \
+.PHONY: all demo test unit conformance e2e bench asan fuzz fuzz-run fuzz-regress \
+        leakcheck lint \
         format clean deps
 
 all: $(BUILD)/libdyad.a $(BUILD)/dyad
@@ -115,6 +117,24 @@ fuzz:
 
 fuzz-run: fuzz
 	@tests/fuzz/run.sh $(BUILD)/fuzz
+
+# The seeds and the regression inputs (tests/fuzz/regress/<target>/) of
+# every fuzz target, replayed without libFuzzer (tests/fuzz/replay.c) over
+# an ASan+UBSan library built with $(CC) in $(BUILD)/replay. Clang's UBSan
+# checks more (e.g. offsets on null pointers): make fuzz-regress CC=clang.
+fuzz-regress:
+	$(MAKE) BUILD=$(BUILD)/replay OPT="$(ASAN_OPT)" $(BUILD)/replay/libdyad.a
+	@status=0; for f in $(FUZZ_SRC); do \
+	  n=$$(basename $$f .c); t=$${n#fuzz_}; \
+	  $(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(ASAN_OPT) -Iinclude -Isrc \
+	    $(PKG_CFLAGS) -DDYAD_SRCDIR='"$(CURDIR)"' -o $(BUILD)/replay/$$n \
+	    tests/fuzz/replay.c $$f $(BUILD)/replay/libdyad.a $(LDLIBS) || exit 1; \
+	  dirs=""; for d in tests/fuzz/seeds/$$t tests/fuzz/regress/$$t; do \
+	    [ -d $$d ] && dirs="$$dirs $$d"; done; \
+	  printf '%s: ' $$n; \
+	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	    $(BUILD)/replay/$$n $$dirs || { status=1; echo "$$n: FAILED"; }; \
+	done; exit $$status
 
 leakcheck: all $(BUILD)/tests/conformance
 	@tests/leakcheck.sh $(BUILD)

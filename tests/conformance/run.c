@@ -639,14 +639,16 @@ static void run_cli(const char *dyad, const struct tcase *c, struct got *g) {
   size_t len = 0;
   char *out = slurp(outp, &len);
   char *errs = slurp(errp, &len);
+  /* columns are found by name in the header line */
+  int col_src = 3, col_tgt = 4, col_code = 5, col_mod = 12;
   char *save = NULL;
   for (char *ln = out ? strtok_r(out, "\n", &save) : NULL; ln;
        ln = strtok_r(NULL, "\n", &save)) {
-    if (starts(ln, "story_id\t") || ln[0] == '#')
+    if (ln[0] == '#')
       continue;
-    char *f[16] = {0};
+    char *f[64] = {0};
     int k = 0;
-    for (char *q = ln; k < 16;) {
+    for (char *q = ln; k < 64;) {
       f[k++] = q;
       char *tab = strchr(q, '\t');
       if (!tab)
@@ -654,8 +656,21 @@ static void run_cli(const char *dyad, const struct tcase *c, struct got *g) {
       *tab = '\0';
       q = tab + 1;
     }
-    if (k >= 13)
-      got_add(g, f[3], f[4], f[5], f[12]);
+    if (strcmp(f[0], "story_id") == 0) {
+      for (int x = 0; x < k; x++) {
+        if (strcmp(f[x], "source") == 0)
+          col_src = x;
+        else if (strcmp(f[x], "target") == 0)
+          col_tgt = x;
+        else if (strcmp(f[x], "code") == 0)
+          col_code = x;
+        else if (strcmp(f[x], "modality") == 0)
+          col_mod = x;
+      }
+      continue;
+    }
+    if (k > col_src && k > col_tgt && k > col_code && k > col_mod)
+      got_add(g, f[col_src], f[col_tgt], f[col_code], f[col_mod]);
   }
   /* the first line of standard error; all of it is kept for matching */
   if (errs) {
