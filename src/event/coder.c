@@ -37,6 +37,23 @@ static bool is_null_code(const char *c) {
   return !c || !*c || strcmp(c, "---") == 0;
 }
 
+/* Assault, fight and mass violence (CAMEO roots 18-20): the acts coded even
+ * when no actor is named as their author. */
+static bool violent(const char *c) {
+  return c && c[0] && c[1] &&
+         ((c[0] == '1' && (c[1] == '8' || c[1] == '9')) ||
+          (c[0] == '2' && c[1] == '0'));
+}
+
+/* A sentence that names a natural disaster or an accident ("floods that
+ * killed 340 people"): its deaths are not coded without a named actor. */
+static bool names_hazard(const struct sent *s) {
+  for (uint32_t k = 0; k < s->n; k++)
+    if (s->ti[k].wp & W_HAZARD)
+      return true;
+  return false;
+}
+
 struct evspec {
   const char *builtin;    /* name of an engine rule, or NULL */
   const char *code;
@@ -46,6 +63,7 @@ struct evspec {
   bool negated;
   struct lex_src rule;
   bool compound;          /* mutual events within a compound */
+  bool unknown_source;    /* violence by an unnamed perpetrator */
 };
 
 static dyad_status add_event(const struct dyad_coder *c, struct dyad_doc *doc,
@@ -54,8 +72,11 @@ static dyad_status add_event(const struct dyad_coder *c, struct dyad_doc *doc,
   const struct dyad_lexicon *lex = c->lex;
   const char *src = sg && sg->code ? sg->code : NULL;
   const char *tgt = tg && tg->code ? tg->code : NULL;
-  if (!src || !*src)
-    return DYAD_OK;
+  if (!src || !*src) {
+    if (!ev->unknown_source || !tgt)
+      return DYAD_OK;
+    src = "";
+  }
   if (tgt && strcmp(src, tgt) == 0)
     return DYAD_OK; /* no self-events */
   if (c->require_dyad && !tgt)
@@ -135,6 +156,9 @@ static dyad_status emit(const struct dyad_coder *c, struct dyad_doc *doc,
       tgts[nt++] = ev->tgt;
     }
   }
+  if (ns == 0 && ev->unknown_source)
+    for (int j = 0; j < nt; j++)
+      TRY(add_event(c, doc, s, NULL, &s->groups[tgts[j]], ev));
   for (int i = 0; i < ns; i++) {
     const struct agroup *sg = &s->groups[srcs[i]];
     if (nt == 0) {
@@ -396,7 +420,7 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
       if ((mods & (VM_HEDGE | VM_COND)) && !c->opt.keep_hedged)
         continue;
       struct evspec ev = {NULL, code, src, tgt, v->t0, v->t1, DYAD_MOD_FACT,
-                          false, vc.rule, vc.compound};
+                          false, vc.rule, vc.compound, false};
       if (mods & VM_CLAIM)
         ev.modality = DYAD_MOD_CLAIM;
       if (mods & VM_HEDGE)
@@ -468,7 +492,7 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
     /* family verbs turn the complement's act into their own family */
     int src = vc.src, tgt = vc.tgt;
     uint32_t vt0 = v->t0, vt1 = v->t1;
-    bool negated = false;
+    bool negated = false, unknown_source = false;
     if (comp >= 0) {
       struct vgroup *w = &s->verbs[comp];
       if (!tabari && Dyad_family_of(code) != FAM_NONE) {
@@ -538,6 +562,12 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
       if (by >= 0) {
         tgt = src;
         src = by;
+      } else if (!tabari && violent(code) && src >= 0 && !names_hazard(s)) {
+        /* "A journalist was killed in a car bomb": the act is coded with
+         * an unknown source, as GDELT leaves Actor1 empty */
+        tgt = src;
+        src = -1;
+        unknown_source = true;
       } else if (!tabari) {
         continue; /* "X was attacked": no source */
       }
@@ -547,7 +577,11 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
       if (tgt < 0 && tabari)
         tgt = target_before(s, lo, v->t0, src);
     }
-    if (src < 0)
+    if (src < 0 && !tabari && violent(code) && !passive && !names_hazard(s)) {
+      /* "A roadside bombing killed one U.S. soldier": no actor did it */
+      unknown_source = true;
+    }
+    if (src < 0 && (!unknown_source || tgt < 0))
       continue;
     /* modality rules (dyad profile) */
     uint8_t modality = DYAD_MOD_FACT;
@@ -688,7 +722,7 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
     if (is_null_code(code))
       continue;
     struct evspec ev = {NULL, code, src, tgt, vt0, vt1, modality, negated,
-                        vc.rule, vc.compound};
+                        vc.rule, vc.compound, unknown_source};
     if (vc.compound && src >= 0 && s->groups[src].compound >= 0) {
       /* '%': mutual events among the members of the compound */
       int cp = s->groups[src].compound;
@@ -730,7 +764,7 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
         continue;
       int tgt = target_after(s, k + 1, s->n, src);
       struct evspec ev = {"dyad:doubt", "012", src, tgt, k, k + 1,
-                          DYAD_MOD_FACT, false, {0, 0}, false};
+                          DYAD_MOD_FACT, false, {0, 0}, false, false};
       if (cl->quoted || (cl->mods & VM_CLAIM))
         ev.modality = DYAD_MOD_CLAIM;
       TRY(emit(c, doc, s, &ev));

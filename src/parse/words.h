@@ -15,6 +15,8 @@ enum wprop {
   W_FUTURE = 1 << 2, /* plan, set, due, going, intend, want, seek, ... */
   W_BELIEF = 1 << 3, /* believe, think, expect, trust (negated: doubt) */
   W_FAIL = 1 << 4,   /* fail, neglect (the complement did not happen) */
+  W_HAZARD = 1 << 5, /* flood, earthquake, accident, crash: deaths no actor
+                        caused */
 };
 
 /* enum fclass of a folded key, FC_NONE if open-class. */
