@@ -323,8 +323,8 @@ static void verbs_or_nouns(const struct dyad_lexicon *lex, struct sent *s,
           &VEC_AT(&lex->vforms, struct lex_vform, ti->ref);
       bool nounish = (vf0->form & (VF_BASE | VF_S)) != 0;
       if (!tabari && (adjective_like(s, k - 1) ||
-                      (nounish && (pi->role == RO_ACTOR || pi->role == RO_NOUN ||
-                                   pi->role == RO_EVNOUN) &&
+                      (nounish && (pi->role == RO_ACTOR || pi->role == RO_AGENT ||
+                                   pi->role == RO_NOUN || pi->role == RO_EVNOUN) &&
                        pi->unit && pi->ulen == 1 && p->kind == TK_WORD &&
                        p->key[p->klen - 1] != 'S'))) {
         adjs++;

@@ -52,6 +52,7 @@ static const struct wc WORDS[] = {
     {"AIM", FC_NONE, W_FUTURE},
     {"AIMED", FC_NONE, W_FUTURE},
     {"AIMS", FC_NONE, W_FUTURE},
+    {"ALL", FC_DET, 0},
     {"ALLEGATION", FC_NONE, W_HEDGE},
     {"ALLEGATIONS", FC_NONE, W_HEDGE},
     {"ALLEGED", FC_NONE, W_HEDGE},
