@@ -1603,6 +1603,30 @@ static dyad_status clauses(struct sent *s, const struct parse_opts *po,
 }
 
 /* Subjects, speakers and clause modality. */
+/* The root of what a framing verb or noun asks, promises or rejects: its own
+ * code, or where that is null ("demand [---]", coded only by its patterns)
+ * the root all its patterns share; "" if none. */
+static const char *framing_root(const struct dyad_lexicon *lex, uint32_t verb) {
+  const char *c = Dyad_lex_cstr(lex, Dyad_lex_verb_code(lex, verb));
+  if (c[0] && c[1] && strcmp(c, "---") != 0)
+    return c;
+  const struct lex_verb *lv = &VEC_AT(&lex->verbs, struct lex_verb, verb);
+  const struct lex_block *bl = &VEC_AT(&lex->blocks, struct lex_block, lv->block);
+  const char *root = "";
+  for (uint32_t i = 0; i < bl->npats; i++) {
+    uint32_t pi = VEC_AT(&lex->pat_order, uint32_t, bl->pats + i);
+    const struct lex_pattern *p = &VEC_AT(&lex->patterns, struct lex_pattern, pi);
+    const char *pc = p->code == LEX_NONE ? "" : Dyad_lex_cstr(lex, p->code);
+    if (!pc[0] || !pc[1] || strcmp(pc, "---") == 0)
+      continue;
+    if (!root[0])
+      root = pc;
+    else if (root[0] != pc[0] || root[1] != pc[1])
+      return "";
+  }
+  return root;
+}
+
 static void clause_roles(struct sent *s, const struct parse_opts *po) {
   const struct token *tok = s->tok;
   /* "as the opposition threatened": a preposition that opens a clause
@@ -1681,14 +1705,22 @@ static void clause_roles(struct sent *s, const struct parse_opts *po) {
     uint32_t vq = q;
     while (vq > 0 && !s->ti[vq].unit)
       vq--;
-    if (s->ti[vq].role == RO_VERB) {
+    if (s->ti[vq].role == RO_VERB || s->ti[vq].role == RO_EVNOUN) {
       for (uint32_t vi = 0; vi < s->nverbs; vi++) {
         const struct vgroup *w = &s->verbs[vi];
         if (w->t0 != vq)
           continue;
-        const char *c = Dyad_lex_cstr(s->lex, Dyad_lex_verb_code(s->lex, w->verb));
-        if ((c[0] == '0' && (c[1] == '2' || c[1] == '3')) ||
-            (c[0] == '1' && (c[1] == '0' || c[1] == '2' || c[1] == '3')))
+        const char *c = framing_root(s->lex, w->verb);
+        /* "reiterated its demand that Israel ease restrictions": the act
+         * asked for is what the speaker demands (10x) or appeals for (02x),
+         * as if "Israel must ease"; promised, rejected or threatened acts
+         * (03x, 12x, 13x) are not facts */
+        if (!po->tabari && c[0] == '1' && c[1] == '0')
+          cl->mods |= VM_MUST;
+        else if (!po->tabari && c[0] == '0' && c[1] == '2')
+          cl->mods |= VM_SHOULD;
+        else if ((c[0] == '0' && (c[1] == '2' || c[1] == '3')) ||
+                 (c[0] == '1' && (c[1] == '0' || c[1] == '2' || c[1] == '3')))
           cl->mods |= VM_HEDGE;
       }
     }
@@ -2036,6 +2068,18 @@ static const char *role_name(uint8_t r) {
   }
 }
 
+/* enum vmod bits by name, comma-terminated. */
+static dyad_status explain_mods(struct buf *b, uint32_t mods) {
+  static const char *const mn[] = {"future", "hedge",  "cond",   "neg",
+                                   "passive", "inf",   "claim",  "question",
+                                   "perfect", "ing",   "fail",   "must",
+                                   "should",  "intent", "would"};
+  for (unsigned m = 0; m < sizeof mn / sizeof mn[0]; m++)
+    if (mods & (1u << m))
+      TRY(Dyad_buf_printf(b, "%s,", mn[m]));
+  return DYAD_OK;
+}
+
 dyad_status Dyad_parse_explain(const struct dyad_lexicon *lex,
                                const struct sent *s, struct buf *b) {
   TRY(Dyad_buf_puts(b, "  tokens:"));
@@ -2065,21 +2109,18 @@ dyad_status Dyad_parse_explain(const struct dyad_lexicon *lex,
     TRY(Dyad_buf_printf(b, "  verb %u: %s%s clause=%d gov=%d mods=", vi,
                         Dyad_lex_cstr(lex, lv->lemma), v->noun ? " (noun)" : "",
                         v->clause, v->governor));
-    static const char *const mn[] = {"future", "hedge", "cond", "neg",
-                                     "passive", "inf", "claim", "question",
-                                     "perfect", "ing"};
-    for (int m = 0; m < 10; m++)
-      if (v->mods & (1u << m))
-        TRY(Dyad_buf_printf(b, "%s,", mn[m]));
+    TRY(explain_mods(b, v->mods));
     TRY(Dyad_buf_putc(b, '\n'));
   }
   for (uint32_t ci = 0; ci < s->nclauses; ci++) {
     const struct clause *c = &s->clauses[ci];
     static const char *const ct[] = {"main", "conj", "rel", "sub", "cond",
                                      "reported", "comma", "frame"};
-    TRY(Dyad_buf_printf(b, "  clause %u: [%u,%u) %s subj=%d speaker=%d%s\n", ci,
+    TRY(Dyad_buf_printf(b, "  clause %u: [%u,%u) %s subj=%d speaker=%d%s mods=", ci,
                         c->t0, c->t1, ct[c->type], c->subject, c->speaker,
                         c->quoted ? " quoted" : ""));
+    TRY(explain_mods(b, c->mods));
+    TRY(Dyad_buf_putc(b, '\n'));
   }
   return DYAD_OK;
 }
