@@ -1446,6 +1446,22 @@ static dyad_status clauses(struct sent *s, const struct parse_opts *po,
         gr = group_at(s, k + 2);
       bool compound = gl >= 0 && gr >= 0 && s->groups[gl].compound >= 0 &&
                       s->groups[gl].compound == s->groups[gr].compound;
+      /* "Laurent Fabius and a group of deputies held talks": no verb yet
+       * since the clause began, so "and" joins the subject's phrases */
+      if (!compound && !po->tabari && gl >= 0) {
+        uint32_t c0 = k;
+        while (c0 > 0 && !start[c0])
+          c0--;
+        bool verb = false;
+        for (uint32_t m = c0; m < k && !verb; m++)
+          verb = s->ti[m].role == RO_VERB || s->ti[m].fc == FC_BE ||
+                 s->ti[m].fc == FC_HAVE || s->ti[m].fc == FC_MODAL;
+        bool later = false;
+        for (uint32_t m = k + 1; m < n && !later; m++)
+          later = s->ti[m].role == RO_VERB;
+        if (!verb && later)
+          compound = true;
+      }
       if (!compound) {
         start[k] = 1;
         ctype[k] = verb_follows(s, k + 1, n) ? CL_CONJ : CL_MAIN;
