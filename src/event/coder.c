@@ -516,7 +516,7 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
             /* the object of the outer verb ("urged Mali to ..."), else the
              * inner act's target */
             int t = target_after(s, v->t1, w->a0, src);
-            tgt = t >= 0 ? t : (wc.tgt >= 0 ? wc.tgt : target_after(s, w->t1, whi, -1));
+            tgt = t >= 0 ? t : (wc.tgt >= 0 ? wc.tgt : target_after(s, w->t1, whi, src));
           }
           vt1 = w->t1;
           vc.rule = wc.pattern != LEX_NONE ? wc.rule : vc.rule;
@@ -572,6 +572,13 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
         continue; /* "X was attacked": no source */
       }
     }
+    /* a target chosen before the source was known may be the source
+     * itself ("Iran threatened to launch an offensive in its war with
+     * Iraq"): the next actor after the act instead */
+    if (!tabari && tgt >= 0 && src >= 0 && s->groups[tgt].code &&
+        s->groups[src].code &&
+        strcmp(s->groups[tgt].code, s->groups[src].code) == 0)
+      tgt = target_after(s, vt1, hi, src);
     if (tgt < 0) {
       tgt = target_after(s, vt1, hi, src);
       if (tgt < 0 && tabari)
