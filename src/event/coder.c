@@ -198,9 +198,14 @@ static int target_after_x(const struct sent *s, uint32_t p, uint32_t hi,
       continue;
     if (sc && strcmp(sc, x->code) == 0)
       continue;
-    /* dyad: the source's own country ("Russia's support") is not the
-     * target while another actor follows */
-    if (!tabari && same_root(sc, x->code)) {
+    /* dyad: the source's own country as a possessive ("Russia's support",
+     * "its war with Iraq") or one of the source's own units ("the Security
+     * Council ended MINUSMA, its mission in Mali") is not the target while
+     * another actor follows; the country as the object is ("French farmers
+     * blockaded Paris") */
+    if (!tabari && same_root(sc, x->code) &&
+        (x->pronoun || (x->t1 < s->n && s->tok[x->t1].kind == TK_POSS) ||
+         strncmp(x->code, sc, strlen(sc)) == 0)) {
       if (fallback < 0)
         fallback = (int)g;
       continue;

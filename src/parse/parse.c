@@ -1527,8 +1527,11 @@ static dyad_status clauses(struct sent *s, const struct parse_opts *po,
      * a reported clause */
     uint32_t rv = k; /* the reporting word, over time words: "announced
                       * Wednesday it would ..." */
-    while (rv > 1 && rv + 3 > k && (s->ti[rv - 1].fc == FC_TIME ||
-                                    s->ti[rv - 1].fc == FC_ADV))
+    while (rv > 1 && rv + 4 > k &&
+           (s->ti[rv - 1].fc == FC_TIME || s->ti[rv - 1].fc == FC_ADV ||
+            /* "said on Friday they would ..." */
+            (rv < k && s->ti[rv].fc == FC_TIME &&
+             Dyad_key_is(&tok[rv - 1], "ON"))))
       rv--;
     if (rv > 0 && (s->ti[rv - 1].wp & W_REPORT) && s->ti[rv - 1].group == 0 &&
         ti->fc != FC_PREP && ti->fc != FC_TO && ti->fc != FC_TIME &&
