@@ -54,6 +54,20 @@ static bool names_hazard(const struct sent *s) {
   return false;
 }
 
+/* True when group g is the last noun phrase (coded or not) before the verb
+ * group starting at a0, within [lo, a0): the passive subject itself, not a
+ * subject carried over ("Serbia lifted a curfew in Montenegro where 28
+ * people have been killed" is not violence against Serbia). */
+static bool nearest_before(const struct sent *s, int g, uint32_t lo,
+                           uint32_t a0) {
+  if (g < 0 || s->groups[g].t0 < lo || s->groups[g].t1 > a0)
+    return false;
+  for (uint32_t x = 0; x < s->ngroups; x++)
+    if (s->groups[x].t0 >= s->groups[g].t1 && s->groups[x].t1 <= a0)
+      return false;
+  return true;
+}
+
 struct evspec {
   const char *builtin;    /* name of an engine rule, or NULL */
   const char *code;
@@ -567,7 +581,8 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
       if (by >= 0) {
         tgt = src;
         src = by;
-      } else if (!tabari && violent(code) && src >= 0 && !names_hazard(s)) {
+      } else if (!tabari && violent(code) && nearest_before(s, src, lo, v->a0) &&
+                 !names_hazard(s)) {
         /* "A journalist was killed in a car bomb": the act is coded with
          * an unknown source, as GDELT leaves Actor1 empty */
         tgt = src;
