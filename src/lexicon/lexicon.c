@@ -296,7 +296,7 @@ dyad_status Dyad_lex_diag(struct dyad_lexicon *lex, uint32_t file,
 uint32_t Dyad_lex_actor_code(const struct dyad_lexicon *lex, uint32_t actor,
                              int date) {
   const struct lex_actor *a = &VEC_AT(&lex->actors, struct lex_actor, actor);
-  uint32_t undated = LEX_NONE, last = LEX_NONE;
+  uint32_t undated = LEX_NONE, last = LEX_NONE, current = LEX_NONE;
   for (uint32_t i = 0; i < a->ncodes; i++) {
     const struct lex_datecode *d =
         &VEC_AT(&lex->datecodes, struct lex_datecode, a->codes + i);
@@ -304,14 +304,18 @@ uint32_t Dyad_lex_actor_code(const struct dyad_lexicon *lex, uint32_t actor,
     if (!dated) {
       if (undated == LEX_NONE)
         undated = d->code;
-      if (!date)
-        return d->code;
       continue;
     }
     last = d->code;
+    if (d->to == 99999999 && current == LEX_NONE)
+      current = d->code;
     if (date && date >= d->from && date <= d->to)
       return d->code;
   }
+  /* no date: the story is taken to be today's, so a range without an end
+   * ("[RUSGOV >20120507]": in office now) holds */
+  if (!date && current != LEX_NONE)
+    return current;
   if (undated != LEX_NONE)
     return undated;
   return date ? LEX_NONE : last;

@@ -340,8 +340,9 @@ static inline uint32_t Dyad_lex_child(const struct dyad_lexicon *lex,
 }
 
 /* The code string of an actor on a date (YYYYMMDD, 0 = unknown): first
- * range that holds, else the first undated code; LEX_NONE if none holds
- * (with date 0 and no undated code: the last dated one).
+ * range that holds, else the first undated code; LEX_NONE if none holds.
+ * Date 0 is taken as today: the first range without an end, else the first
+ * undated code, else the last dated one.
  * (docs/dictionaries.md "Actors": inclusive ranges.) */
 uint32_t Dyad_lex_actor_code(const struct dyad_lexicon *lex, uint32_t actor,
                              int date);
