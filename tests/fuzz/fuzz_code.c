@@ -5,8 +5,9 @@
  * The first byte picks the options: bit 0 the TABARI profile, bit 1
  * keep_hedged, bit 2 explain, bit 3 a story date (2023-07-01), bit 4 the
  * bundled dictionaries instead of the conformance fixture, bit 5 the first
- * line is the title. The rest is the story text. Both lexicons are loaded
- * once (tests/data/conformance/conf.ini and dict/dyad.ini under
+ * line is the title, bit 6 code the story a second time with a fresh coder
+ * (the events must be the same). The rest is the story text. Both lexicons are
+ * loaded once (tests/data/conformance/conf.ini and dict/dyad.ini under
  * DYAD_SRCDIR). Spans, sentence indexes and strings are checked against the
  * story text; a violation traps. Seeds: tests/fuzz/seeds/code/.
  */
@@ -44,6 +45,12 @@ static dyad_lexicon *fixture, *bundled;
     if (!(c))                                                                  \
       __builtin_trap();                                                        \
   } while (0)
+
+/* "SRC|TGT|CODE|modality" of an event into out[64]. */
+static void event_sig(const dyad_event *ev, char out[64]) {
+  snprintf(out, 64, "%s|%s|%s|%d", dyad_event_source(ev), dyad_event_target(ev),
+           dyad_event_code(ev), (int)dyad_event_modality(ev));
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size < 1)
@@ -128,6 +135,28 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       unsigned line = 0;
       if (dyad_event_rule(ev, &file, &line))
         CHECK(file != NULL);
+    }
+    if (opt & 64) {
+      /* coding is a function of the story: a fresh coder gives the same */
+      size_t n1 = ne;
+      char(*sig)[64] = calloc(n1 ? n1 : 1, sizeof *sig);
+      for (size_t i = 0; sig && i < n1; i++)
+        event_sig(dyad_doc_event(doc, i), sig[i]);
+      dyad_coder *again = NULL;
+      if (sig && dyad_coder_new((opt & 16) ? bundled : fixture, &co, &again) ==
+                     DYAD_OK) {
+        dyad_status s2 = dyad_code(again, doc, NULL);
+        if (s2 != DYAD_ERR_NOMEM && s == DYAD_OK) {
+          CHECK(s2 == s && dyad_doc_event_count(doc) == n1);
+          for (size_t i = 0; i < n1; i++) {
+            char one[64];
+            event_sig(dyad_doc_event(doc, i), one);
+            CHECK(strcmp(sig[i], one) == 0);
+          }
+        }
+      }
+      dyad_coder_free(again);
+      free(sig);
     }
     const char *why = dyad_doc_discard_reason(doc);
     if (why)

@@ -58,9 +58,9 @@ def main():
             os.remove(old)
     for cid, text in texts():
         body = text.encode("utf-8", "surrogateescape")
-        # fuzz_code: fixture plain, keep-hedged+explain+date, bundled+date,
-        # TABARI profile with a title line
-        for opt in (0x08, 0x0E, 0x18, 0x29):
+        # fuzz_code: fixture plain, keep-hedged+explain+date, bundled+date
+        # coded twice, TABARI profile with a title line
+        for opt in (0x08, 0x0E, 0x58, 0x29):
             write("code", f"{cid}-{opt:02x}", bytes([opt]) + body)
         # fuzz_sink: id of 4 bytes, fixture / bundled keep-hedged / failing
         for opt in (0x40, 0x45, 0x48):
