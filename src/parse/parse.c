@@ -1137,6 +1137,11 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
 /* ---- step 5: verb groups --------------------------------------------------- */
 
 
+/* The actor group holding token k, or -1. */
+static int group_at(const struct sent *s, uint32_t k) {
+  return s->ti[k].group ? (int)s->ti[k].group - 1 : -1;
+}
+
 static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
                                const struct parse_opts *po, struct arena *a) {
   const struct token *tok = s->tok;
@@ -1318,6 +1323,32 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
                    : -1;
     bool done_to = root == 11 || root == 12 || root >= 16 ||
                    strncmp(code, "084", 3) == 0;
+    /* "since a military junta seized power in Mali": in running text, a
+     * phrase that opens its clause and has no other verb after it is the
+     * subject of an active past tense */
+    if (!headline && after && done_to) {
+      int g = group_at(s, v->t0 - 1);
+      uint32_t gs = g >= 0 ? s->groups[g].t0 : v->t0 - 1;
+      const struct tinfo *pi = gs > 0 ? &s->ti[gs - 1] : NULL;
+      bool opens = !pi || pi->fc == FC_SUB || pi->fc == FC_CONJ ||
+                   pi->fc == FC_THAT || pi->fc == FC_WH || pi->fc == FC_COND ||
+                   (pi->fc == FC_PREP &&
+                    (Dyad_key_is(&s->tok[gs - 1], "SINCE") ||
+                     Dyad_key_is(&s->tok[gs - 1], "AFTER") ||
+                     Dyad_key_is(&s->tok[gs - 1], "BEFORE") ||
+                     Dyad_key_is(&s->tok[gs - 1], "UNTIL")));
+      bool later = false;
+      for (uint32_t m = v->t1; m < s->n && !later; m++) {
+        if (s->tok[m].kind == TK_COMMA || s->tok[m].kind == TK_SEMI ||
+            s->ti[m].fc == FC_CONJ || s->ti[m].fc == FC_THAT ||
+            s->ti[m].fc == FC_WH)
+          break;
+        later = s->ti[m].role == RO_VERB || s->ti[m].fc == FC_BE ||
+                s->ti[m].fc == FC_HAVE || s->ti[m].fc == FC_MODAL;
+      }
+      if (opens && !later)
+        continue;
+    }
     if ((headline || after) && done_to)
       v->mods |= VM_PASSIVE;
   }
@@ -1370,10 +1401,6 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
 }
 
 /* ---- step 6: clauses --------------------------------------------------------- */
-
-static int group_at(const struct sent *s, uint32_t k) {
-  return s->ti[k].group ? (int)s->ti[k].group - 1 : -1;
-}
 
 static bool verb_follows(const struct sent *s, uint32_t k, uint32_t lim) {
   /* after a conjunction: optional adverbs/aux/neg/modal then a verb */
@@ -1652,7 +1679,15 @@ static void clause_roles(struct sent *s, const struct parse_opts *po) {
    * does not govern the clause's subject */
   for (uint32_t ci = 0; ci < s->nclauses; ci++) {
     const struct clause *cl = &s->clauses[ci];
-    if (cl->type != CL_SUB || s->ti[cl->t0].fc != FC_PREP)
+    if (s->ti[cl->t0].fc != FC_PREP)
+      continue;
+    /* the sentence's first clause is typed main even when it opens with
+     * "Since a junta seized power, ..." */
+    if (cl->type != CL_SUB &&
+        !(!po->tabari && ci == 0 && cl->t0 == 0 &&
+          (Dyad_key_is(&tok[0], "SINCE") || Dyad_key_is(&tok[0], "AFTER") ||
+           Dyad_key_is(&tok[0], "BEFORE") || Dyad_key_is(&tok[0], "UNTIL") ||
+           Dyad_key_is(&tok[0], "ONCE"))))
       continue;
     for (uint32_t gi = 0; gi < s->ngroups; gi++)
       if (s->groups[gi].prep == (int)cl->t0)
