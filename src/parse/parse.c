@@ -1950,26 +1950,55 @@ dyad_status Dyad_parse(const struct dyad_lexicon *lex, const struct token *tok,
   /* a wire dateline before a dash is not part of the sentence: "NAJAF,
    * Iraq - Explosions ...", "AP - The man ...", "Canadian Press - VANCOUVER
    * (CP) - The sister ..." */
-  if (po->first_body && !po->tabari) {
-    for (int round = 0; round < 2; round++) {
+  if (!po->tabari) {
+    /* later sentences too, after a photo caption ("... October 4. AP.
+     * BAGHDAD (AFP) - Britain's ..."), but only in the strict wire form:
+     * an upper-case place first, a dash soon after */
+    bool strict = !po->first_body;
+    for (int round = 0; round < 3; round++) {
       uint32_t k = 0;
       bool ok = n > 0 && ((tok[0].kind == TK_WORD && (tok[0].flags & TOK_CAP)) ||
                           tok[0].kind == TK_NUM);
+      bool num = false;
       while (ok && k < n && k < 12 && tok[k].kind != TK_DASH &&
              tok[k].kind != TK_COLON) {
         const struct token *t = &tok[k];
+        /* "Bukavu/Nairobi -" */
+        bool slash = t->kind == TK_SYM && t->end - t->start == 1 &&
+                     k > 0 && tok[k - 1].kind == TK_WORD;
         ok = (t->kind == TK_WORD && (t->flags & (TOK_CAP | TOK_ALLCAPS))) ||
              t->kind == TK_COMMA || t->kind == TK_LPAREN ||
-             t->kind == TK_RPAREN || t->kind == TK_PERIOD || t->kind == TK_NUM;
+             t->kind == TK_RPAREN || t->kind == TK_PERIOD || t->kind == TK_NUM ||
+             slash;
+        num |= t->kind == TK_NUM;
         k++;
       }
       bool caps_first = n > 0 && ((tok[0].flags & TOK_ALLCAPS) || k <= 3 ||
                                   tok[0].kind == TK_NUM);
-      /* "HANOI:" takes a colon; a dash may be written "--" */
-      bool colon = k < n && tok[k].kind == TK_COLON && (tok[0].flags & TOK_ALLCAPS);
+      if (strict && (!(tok[0].flags & TOK_ALLCAPS) || k > 6))
+        caps_first = false;
+      /* "HANOI:" takes a colon, so do a rubric ("World News:") and a dated
+       * place ("Islamabad, Nov 9 :"); a dash may be written "--" */
+      bool colon = k < n && tok[k].kind == TK_COLON &&
+                   ((tok[0].flags & TOK_ALLCAPS) ||
+                    (!strict && (k <= 2 || (num && k <= 5))));
+      if (colon && !strict && num && k <= 5)
+        caps_first = true;
       if (!ok || k >= n || k >= 12 || (tok[k].kind != TK_DASH && !colon) ||
-          !caps_first || k + 1 >= n)
+          !caps_first || k + 1 >= n) {
+        /* "TAIPEI A strong earthquake ...": an upper-case place run into
+         * the sentence, told by the capitalised article after it */
+        if (!strict && n > 3 && tok[0].kind == TK_WORD &&
+            (tok[0].flags & TOK_ALLCAPS) && tok[0].klen >= 4 &&
+            tok[1].kind == TK_WORD && (tok[1].flags & TOK_CAP) &&
+            !(tok[1].flags & TOK_ALLCAPS) && !(tok[2].flags & TOK_ALLCAPS) &&
+            (Dyad_key_is(&tok[1], "A") || Dyad_key_is(&tok[1], "AN") ||
+             Dyad_key_is(&tok[1], "THE"))) {
+          tok += 1;
+          n -= 1;
+        }
         break;
+      }
       tok += k + 1;
       n -= k + 1;
     }

@@ -770,6 +770,35 @@ static dyad_status text_next(struct dyad_reader *r, dyad_doc *doc,
       st.text_len = n - body;
     }
   }
+  /* no date line: a first line without closing punctuation, followed by
+   * a line that starts with a capital or a blank line, is the headline
+   * ("Peacekeepers fire on troops\nBukavu - ..."); a line wrapped inside a
+   * sentence goes on in lower case and stays in the body */
+  if (body == 0 && nl && l1 > 0 && l1 <= 200) {
+    size_t tl = l1, skip;
+    const char *t = trim(s, &tl, &skip);
+    size_t j = l1 + 1;
+    while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
+      j++;
+    bool blank_after = j < n && s[j] == '\n';
+    while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'))
+      j++;
+    char last = tl ? t[tl - 1] : '.';
+    bool closed = last == '.' || last == '!' || last == '?' || last == ':' ||
+                  last == ';' || last == ',' || last == '"' || last == '\'' ||
+                  (unsigned char)last >= 0x80;
+    bool cap_next = j < n && ((s[j] >= 'A' && s[j] <= 'Z') || digit(s[j]));
+    if (tl && !closed && j < n && (blank_after || cap_next) &&
+        memchr(t, ' ', tl)) {
+      st.title = t;
+      st.title_len = tl;
+      origin_part(r, 0, start + skip, 1, (unsigned)(skip + 1), tl);
+      body = l1 + 1;
+      body_line = 2;
+      st.text = s + body;
+      st.text_len = n - body;
+    }
+  }
   st.date = story_date(r, st.date);
   origin_part(r, st.title_len ? st.title_len + 2 : 0, start + body, body_line,
               1, n - body);

@@ -193,6 +193,16 @@ static void test_text(struct runner *r) {
        "Headline on line two\n"},
       {"date palms grow here.\n", 0, "date palms grow here.\n"},
       {"dated 2023-07-01 x\n", 0, "dated 2023-07-01 x\n"},
+      /* no date: an open first line before a capital is the headline */
+      {"Mali ends mission\nThe junta said so.\n", 0,
+       "Mali ends mission\n\nThe junta said so.\n"},
+      {"Mali ends mission\n\nthe junta said so.\n", 0,
+       "Mali ends mission\n\n\nthe junta said so.\n"},
+      /* a sentence wrapped across lines stays whole */
+      {"The Council voted to end its\nmission in Mali.\n", 0,
+       "The Council voted to end its\nmission in Mali.\n"},
+      {"Mali ended it.\nThe junta said so.\n", 0,
+       "Mali ended it.\nThe junta said so.\n"},
   };
   for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
     rd = open_s("f.txt", forms[i].in, DYAD_INPUT_TEXT);
