@@ -80,6 +80,8 @@ struct evspec {
   bool unknown_source;    /* violence by an unnamed perpetrator */
 };
 
+static bool same_root(const char *a, const char *b);
+
 static dyad_status add_event(const struct dyad_coder *c, struct dyad_doc *doc,
                              struct sent *s, const struct agroup *sg,
                              const struct agroup *tg, const struct evspec *ev) {
@@ -93,6 +95,14 @@ static dyad_status add_event(const struct dyad_coder *c, struct dyad_doc *doc,
   }
   if (tgt && strcmp(src, tgt) == 0)
     return DYAD_OK; /* no self-events */
+  /* arriving in one's own country ("immigrants who arrived in Canada") is
+   * not a visit between actors (CAMEO 042/043); a meeting of two of its
+   * actors ("demonstrators received ministers") is */
+  if (c->opt.profile != DYAD_PROFILE_TABARI && tgt &&
+      strncmp(ev->code, "04", 2) == 0 &&
+      (ev->code[2] == '2' || ev->code[2] == '3') && same_root(src, tgt) &&
+      (strlen(src) == 3 || strlen(tgt) == 3))
+    return DYAD_OK;
   if (c->require_dyad && !tgt)
     return DYAD_OK;
   if (strlen(ev->code) >= sizeof(((struct dyad_event *)0)->code))
