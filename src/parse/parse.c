@@ -854,6 +854,25 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
       if (conj)
         break;
     }
+    /* "Gunmen killed the governor and a bomber killed 10 people": a verb
+     * before the list and one right after it make the last phrase the
+     * subject of a new clause */
+    if (linked && !po->tabari) {
+      bool before = false;
+      for (uint32_t k = 0; k < g1->t0 && !before; k++)
+        before = s->ti[k].role == RO_VERB;
+      uint32_t k = s->groups[last].t1;
+      while (k < s->n && (s->ti[k].fc == FC_ADV || s->ti[k].fc == FC_HEDGEADV))
+        k++;
+      bool after = k < s->n && (s->ti[k].role == RO_VERB || s->ti[k].fc == FC_BE ||
+                                s->ti[k].fc == FC_HAVE || s->ti[k].fc == FC_MODAL);
+      if (before && after) {
+        if (last == gi + 1)
+          linked = false;
+        else
+          last--;
+      }
+    }
     if (linked) {
       for (uint32_t x = gi; x <= last; x++)
         s->groups[x].compound = next_compound;
