@@ -225,14 +225,22 @@ static int target_after_x(const struct sent *s, uint32_t p, uint32_t hi,
     /* dyad: the source's own country as a possessive ("Russia's support",
      * "its war with Iraq") or one of the source's own units ("the Security
      * Council ended MINUSMA, its mission in Mali") is not the target while
-     * another actor follows; the country as the object is ("French farmers
-     * blockaded Paris") */
-    if (!tabari && same_root(sc, x->code) &&
-        (x->pronoun || (x->t1 < s->n && s->tok[x->t1].kind == TK_POSS) ||
-         strncmp(x->code, sc, strlen(sc)) == 0)) {
-      if (fallback < 0)
-        fallback = (int)g;
-      continue;
+     * another actor follows (the possessive never is); the country as the
+     * object is ("French farmers blockaded Paris") */
+    if (!tabari && same_root(sc, x->code)) {
+      bool poss = x->pronoun || (x->t1 < s->n && s->tok[x->t1].kind == TK_POSS);
+      bool unit = strncmp(x->code, sc, strlen(sc)) == 0;
+      /* the source's own country or itself as a possessive never is ("ahead
+       * of Israel's planned pullout"); another sector's may be ("protest
+       * President Assad's failure") */
+      if (poss && (strlen(x->code) == 3 || unit ||
+                   strncmp(sc, x->code, strlen(x->code)) == 0))
+        continue;
+      if (poss || unit) {
+        if (fallback < 0)
+          fallback = (int)g; /* the target when no other actor follows */
+        continue;
+      }
     }
     return (int)g;
   }
@@ -332,6 +340,41 @@ static bool adjective_word(const struct sent *s, uint32_t k) {
   return !(t->klen > 4 && memcmp(t->key + t->klen - 2, "LY", 2) == 0);
 }
 
+static bool key_in(const struct token *t, const char *const *list) {
+  for (; *list; list++)
+    if (Dyad_key_is(t, *list))
+      return true;
+  return false;
+}
+
+/* An event noun that names no act that happened: one qualified as to come
+ * ("the planned pullout", "a possible attack") or one that only modifies
+ * the head noun after it ("the pull-out debate", "ceasefire talks"). */
+static bool noun_not_event(const struct sent *s, const struct vgroup *v) {
+  static const char *const before[] = {
+      "PLANNED",   "PROPOSED", "POSSIBLE",  "EXPECTED",    "THREATENED",
+      "PROMISED",  "POTENTIAL", "FUTURE",   "PROSPECTIVE", "IMMINENT",
+      "LOOMING",   "INTENDED", "MOOTED",    "PENDING",     "ANTICIPATED",
+      "FEARED",    "RUMOURED", "RUMORED",   "ALLEGED",     "SUSPECTED",
+      "HYPOTHETICAL", NULL};
+  static const char *const after[] = {
+      "DEBATE",   "DEBATES",  "PLAN",      "PLANS",     "PROPOSAL",
+      "PROPOSALS", "BILL",    "DEADLINE",  "TIMETABLE", "SCHEDULE",
+      "TALKS",    "NEGOTIATIONS", "DEAL",  "ISSUE",     "QUESTION",
+      "VOTE",     "PROCESS",  "CALLS",     "DEMANDS",   "THREAT",
+      "THREATS",  "FEARS",    "RUMOURS",   "RUMORS",    "CLAIMS",
+      "OPTION",   "OPTIONS",  "STRATEGY",  "PROPOSITION", NULL};
+  for (uint32_t k = v->t0, m = 0; k > 0 && m < 3; k--, m++) {
+    const struct token *t = &s->tok[k - 1];
+    if (t->kind != TK_WORD || s->ti[k - 1].group)
+      break;
+    if (key_in(t, before))
+      return true;
+  }
+  return v->t1 < s->n && s->tok[v->t1].kind == TK_WORD &&
+         key_in(&s->tok[v->t1], after);
+}
+
 /* Modality of a verb group: its own markers plus its clause's. */
 static uint32_t vmods(const struct sent *s, const struct vgroup *v) {
   return v->mods | s->clauses[v->clause].mods;
@@ -347,7 +390,7 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
       continue;
     if (v->noun) {
       /* event nouns: "Russia's support for Mali", "an attack by X on Y" */
-      if (tabari)
+      if (tabari || noun_not_event(s, v))
         continue;
       struct vcode vc;
       uint32_t lo, hi;

@@ -352,6 +352,15 @@ static void verbs_or_nouns(const struct dyad_lexicon *lex, struct sent *s,
       if (vf2->form & VF_ING)
         noun = true;
     }
+    /* a plural right after a verb is its object: "threatening attacks on
+     * the US", "launched raids" */
+    if (!tabari && !noun && i > 0 && s->ti[i - 1].role == RO_VERB &&
+        s->ti[i - 1].unit) {
+      const struct lex_vform *vf4 =
+          &VEC_AT(&lex->vforms, struct lex_vform, ti->ref);
+      if ((vf4->form & VF_S) && !(vf4->form & (VF_BASE | VF_ED | VF_ING | VF_EN)))
+        noun = true;
+    }
     /* the object of another verb: "promised Russian support for Mali" */
     if (!tabari && !noun && k < i && k > 0 && s->ti[k - 1].role == RO_VERB) {
       const struct lex_vform *vf1 =
