@@ -101,10 +101,12 @@ enum family Dyad_family_of(const char *code) {
 }
 
 /* Roots whose acts, intended, are threats (CAMEO 13x): coercion and force.
- * An intent to investigate (09) or to criticise (11) is not a threat. */
+ * An intent to investigate (09) or to criticise (11) is not a threat, nor
+ * one to move forces (15: "agreed to redeploy troops"), which is said of
+ * allies as much as of foes. */
 static bool conflict_root(const char *act) {
   int r = (act[0] - '0') * 10 + (act[1] - '0');
-  return r >= 14 || r == 10 || r == 13;
+  return r >= 16 || r == 14 || r == 10 || r == 13;
 }
 
 const char *Dyad_family_map(enum family f, const char *outer,

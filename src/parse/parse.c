@@ -1703,6 +1703,17 @@ static const char *framing_root(const struct dyad_lexicon *lex, uint32_t verb) {
 
 static void clause_roles(struct sent *s, const struct parse_opts *po) {
   const struct token *tok = s->tok;
+  /* "is considering expelling the ambassador", "plans sending troops": a
+   * gerund right after a verb of planning or deliberation has not happened */
+  if (!po->tabari)
+    for (uint32_t vi = 1; vi < s->nverbs; vi++) {
+      struct vgroup *v = &s->verbs[vi];
+      const struct vgroup *w = &s->verbs[vi - 1];
+      if (v->noun || w->noun || v->a0 != w->t1 || !(v->mods & VM_ING))
+        continue;
+      if (s->ti[w->t0].wp & (W_FUTURE | W_HEDGE))
+        v->mods |= VM_FUTURE;
+    }
   /* "as the opposition threatened": a preposition that opens a clause
    * does not govern the clause's subject */
   for (uint32_t ci = 0; ci < s->nclauses; ci++) {
