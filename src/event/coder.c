@@ -801,9 +801,23 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
     }
     if (is_null_code(code))
       continue;
+    /* "The US, Russia and Switzerland met yesterday": a meeting (04x, not
+     * a visit) of a compound subject with no other party is among its
+     * members, as the '%' pattern marker codes it */
+    bool mutual = vc.compound;
+    if (!tabari && !mutual && tgt >= 0 && vc.tgt < 0 && src >= 0 &&
+        s->groups[src].compound >= 0 && code[0] == '0' && code[1] == '4' &&
+        s->groups[tgt].prep >= 0 &&
+        (Dyad_key_is(&s->tok[s->groups[tgt].prep], "IN") ||
+         Dyad_key_is(&s->tok[s->groups[tgt].prep], "AT")))
+      tgt = -1; /* "held talks in Beijing": the venue */
+    if (!tabari && !mutual && tgt < 0 && src >= 0 &&
+        s->groups[src].compound >= 0 && code[0] == '0' && code[1] == '4' &&
+        code[2] != '2' && code[2] != '3')
+      mutual = true;
     struct evspec ev = {NULL, code, src, tgt, vt0, vt1, modality, negated,
-                        vc.rule, vc.compound, unknown_source};
-    if (vc.compound && src >= 0 && s->groups[src].compound >= 0) {
+                        vc.rule, mutual, unknown_source};
+    if (mutual && src >= 0 && s->groups[src].compound >= 0) {
       /* '%': mutual events among the members of the compound */
       int cp = s->groups[src].compound;
       for (uint32_t a = 0; a < s->ngroups; a++) {
