@@ -1323,7 +1323,12 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
       v->mods |= VM_PASSIVE;
       continue;
     }
-    if (!s->ti[v->t0 - 1].group)
+    /* after an actor phrase, or an actor adjective and its noun ("a Yemeni
+     * poet accused of ...") */
+    if (!s->ti[v->t0 - 1].group &&
+        !(!po->tabari && v->t0 >= 2 && s->ti[v->t0 - 2].group &&
+          s->tok[v->t0 - 1].kind == TK_WORD && s->ti[v->t0 - 1].fc == FC_NONE &&
+          s->ti[v->t0 - 1].role == RO_NONE && !s->ti[v->t0 - 1].wp))
       continue;
     uint32_t e = v->t1;
     bool object = e < s->n && (s->ti[e].group || s->ti[e].fc == FC_DET ||
@@ -1341,7 +1346,8 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
                  Dyad_key_is(x, "NEAR") || Dyad_key_is(x, "DURING") ||
                  Dyad_key_is(x, "LAST") || s->ti[e].fc == FC_TIME ||
                  Dyad_key_is(x, "NEARLY") || Dyad_key_is(x, "UNHARMED") ||
-                 Dyad_key_is(x, "EARLIER") || Dyad_key_is(x, "ALIVE");
+                 Dyad_key_is(x, "EARLIER") || Dyad_key_is(x, "ALIVE") ||
+                 Dyad_key_is(x, "OF"); /* "a poet accused of ..." */
     /* only verbs of acts done to someone: "resigned Sunday", "agreed in
      * principle" are intransitive uses */
     const char *code = Dyad_lex_cstr(lex, Dyad_lex_verb_code(lex, v->verb));
