@@ -228,7 +228,17 @@ static int target_after_x(const struct sent *s, uint32_t p, uint32_t hi,
      * another actor follows (the possessive never is); the country as the
      * object is ("French farmers blockaded Paris") */
     if (!tabari && same_root(sc, x->code)) {
-      bool poss = x->pronoun || (x->t1 < s->n && s->tok[x->t1].kind == TK_POSS);
+      /* a possessive, or a demonym used as one ("promised Russian support
+       * for Mali") */
+      bool poss = x->pronoun ||
+                  (x->t1 < s->n && s->tok[x->t1].kind == TK_POSS) ||
+                  (x->t1 == x->t0 + 1 && x->t1 < s->n &&
+                   s->tok[x->t1].kind == TK_WORD &&
+                   s->ti[x->t1].fc == FC_NONE && !s->ti[x->t1].wp &&
+                   s->ti[x->t1].role != RO_VERB &&
+                   s->ti[x->t1].role != RO_ACTOR &&
+                   !(s->tok[x->t1].flags & TOK_CAP) &&
+                   Dyad_demonym_like(&s->tok[x->t0]));
       bool unit = strncmp(x->code, sc, strlen(sc)) == 0;
       /* the source's own country or itself as a possessive never is ("ahead
        * of Israel's planned pullout"); another sector's may be ("protest
