@@ -405,6 +405,82 @@ DYAD_EXPORT bool dyad_event_negated(const dyad_event *ev);
 DYAD_EXPORT bool dyad_event_rule(const dyad_event *ev, const char **file,
                                  unsigned *line);
 
+/** ## Events: enrichment
+ *
+ * When, where and at what cost, read from the words of the event's own
+ * sentence (src/enrich; the rules and their examples are in the opening
+ * comments of src/enrich/when.c, toll.c and enrich.c). Nothing is guessed
+ * from outside the sentence but the story date and the dateline that may
+ * open the story ("BAGHDAD, Aug. 26 -"). The TABARI profile gives
+ * the date of its <TIME> shifts only, and no place or fatalities.
+ */
+
+/** How much of an event date the text gave. Values are append-only. */
+typedef enum dyad_date_precision {
+  /** the text dates nothing: the event date is the story date (or 0 when
+   * the story has none) */
+  DYAD_DATE_STORY = 0,
+  DYAD_DATE_DAY = 1,   /**< "on Friday", "yesterday", "March 3, 2021" */
+  DYAD_DATE_WEEK = 2,  /**< "last week": the date is that week's Monday */
+  DYAD_DATE_MONTH = 3, /**< "in March": the 1st of that month */
+  DYAD_DATE_YEAR = 4,  /**< "in 2020": January 1 of that year */
+} dyad_date_precision;
+
+/** Static name of a precision ("story", "day", "week", "month", "year"). */
+DYAD_EXPORT const char *dyad_date_precision_str(dyad_date_precision p);
+
+/**
+ * The event date YYYYMMDD, and its precision in `*precision` (may be NULL).
+ * Relative expressions ("on Friday", "last week", "in March") are resolved
+ * against the story date, or against the date of a dateline that opens the
+ * body ("BAGHDAD, Aug. 26, 2004 -"): "on Friday" in a story of Saturday
+ * 2023-07-01 is 2023-06-30, the most recent Friday on or before it. The
+ * expression is the one in the clause of the event's verb nearest the
+ * verb, else one of the clauses holding it or of the sentence's main
+ * clauses. With none the precision is DYAD_DATE_STORY and the date the
+ * story's (the coder's default_date for a story without one). Future dates
+ * ("next week") are kept as written. Returns 0 when the date is unknown: a
+ * relative expression, or none, in a story without a date; and with
+ * DYAD_DATE_STORY for events of the TABARI profile (whose date is then
+ * dyad_doc_date). Any other value is a valid date.
+ */
+DYAD_EXPORT int dyad_event_date(const dyad_event *ev,
+                                dyad_date_precision *precision);
+
+/** True when the event date is a guess at a vague expression: "a few weeks
+ * ago" and "several days ago" are read as three weeks, three days. */
+DYAD_EXPORT bool dyad_event_date_approximate(const dyad_event *ev);
+
+/**
+ * Where the event happened: the nearest "in/at/near/outside X" phrase of
+ * the verb's clause (after the verb, else before it, else one opening the
+ * sentence) whose X is an actor of the dictionaries naming a country,
+ * territory, region or seat of government ("in Baghdad", "in northern
+ * Iraq", "at the White House"), or, after "in", "near" or "outside", a
+ * capitalised name that is no actor ("in Najaf"). A verbal event (quad
+ * classes 1 and 3) takes no place across another verb. Sets `*start`,
+ * `*end` to the place's byte span in the story text and `*code` to its
+ * country code (the first three letters of X's actor code, e.g. "IRQ"; ""
+ * for a name with no actor); each may be NULL. Returns false, with 0, 0,
+ * "", when the sentence names no place for the event.
+ */
+DYAD_EXPORT bool dyad_event_place(const dyad_event *ev, size_t *start,
+                                  size_t *end, const char **code);
+
+/**
+ * People killed in the event, as its sentence counts them ("killed 25
+ * people", "at least 10 Iraqis were killed", "left 3 dead", "a death toll
+ * of 40"), for events of CAMEO roots 18, 19, 20 and code 145: the count the
+ * event's verb tells, else the one nearest it that no other event's own
+ * kill verb tells ("X killed 2, and Y fired missiles": Y's event has none).
+ * Events of one incident (a compound's members, an attack and the killing
+ * coded beside it) carry the same toll: do not sum over events. "At least
+ * N" and vague plurals give lower bounds ("dozens" 24, "hundreds" 200);
+ * "several" and "a few" give none. Returns -1 when the text gives no
+ * number or the event is of another kind.
+ */
+DYAD_EXPORT int dyad_event_fatalities(const dyad_event *ev);
+
 /** ## Readers: stories from files and streams */
 
 typedef struct dyad_reader dyad_reader;
@@ -561,7 +637,12 @@ DYAD_EXPORT dyad_status dyad_sink_new(dyad_output_format fmt,
  * Writes the events of a coded `doc`. The TSV header is written before the
  * first row. Fields: story_id, story_date, sentence, source, target, code,
  * root, quad_class, goldstein, source_text, target_text, verb_text,
- * modality, negated, rule; JSON Lines adds spans and sentence_text.
+ * modality, negated, rule, event_date (the story date when the text gives
+ * none; "" when unknown), place (its text), fatalities ("" when unknown).
+ * JSON Lines names the place text place_text and adds date_precision
+ * (dyad_date_precision_str), date_approximate, place_code, spans (source,
+ * target, verb, place: [start, end] or null) and sentence_text; unknown
+ * fatalities are null.
  * Returns DYAD_ERR_IO (the write function failed) or DYAD_OK.
  */
 DYAD_EXPORT dyad_status dyad_sink_write(dyad_sink *sink, const dyad_doc *doc);

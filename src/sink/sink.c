@@ -4,7 +4,8 @@
  *
  * Columns follow the event fields of dyad.h in the order GDELT and Phoenix
  * users expect (ids and date, then who-what-whom, then the scale values,
- * then the evidence: span texts, modality, the dictionary rule). A sink
+ * then the evidence: span texts, modality, the dictionary rule; then what
+ * the enrich stage read: event date, place, fatalities). A sink
  * builds rows in a buffer and hands them to the caller's write function in
  * whole rows, once per document (or every 256 KiB); after a failed write it
  * writes nothing more and reports DYAD_ERR_IO.
@@ -30,7 +31,7 @@ struct dyad_sink {
 static const char tsv_header[] =
     "story_id\tstory_date\tsentence\tsource\ttarget\tcode\troot\tquad_class\t"
     "goldstein\tsource_text\ttarget_text\tverb_text\tmodality\tnegated\t"
-    "rule\n";
+    "rule\tevent_date\tplace\tfatalities\n";
 
 dyad_status dyad_output_format_parse(const char *name,
                                      dyad_output_format *out) {
@@ -127,6 +128,15 @@ static void date_str(int ymd, char out[11]) {
   out[10] = '\0';
 }
 
+/* The event date: the one the text gives, else the story date. */
+static int event_date(const dyad_doc *doc, const dyad_event *ev,
+                      dyad_date_precision *p) {
+  int d = dyad_event_date(ev, p);
+  if (!d && *p == DYAD_DATE_STORY)
+    d = dyad_doc_date(doc);
+  return d;
+}
+
 static const char *base_name(const char *path) {
   const char *b = path ? strrchr(path, '/') : NULL;
   return b ? b + 1 : path ? path : "";
@@ -191,7 +201,20 @@ static dyad_status tsv_row(struct dyad_sink *s, const dyad_doc *doc,
     TRY(Dyad_buf_tsv_str(b, bn, strlen(bn)));
     TRY(Dyad_buf_printf(b, ":%u", line));
   }
-  return Dyad_buf_putc(b, '\n');
+  dyad_date_precision p;
+  date_str(event_date(doc, ev, &p), date);
+  TRY(Dyad_buf_putc(b, '\t'));
+  TRY(Dyad_buf_puts(b, date));
+  TRY(Dyad_buf_putc(b, '\t'));
+  size_t ps, pe;
+  if (dyad_event_place(ev, &ps, &pe, NULL) && pe <= len)
+    TRY(Dyad_buf_tsv_str(b, text + ps, pe - ps));
+  int dead = dyad_event_fatalities(ev);
+  if (dead >= 0)
+    TRY(Dyad_buf_printf(b, "\t%d\n", dead));
+  else
+    TRY(Dyad_buf_puts(b, "\t\n"));
+  return DYAD_OK;
 }
 
 static dyad_status json_span(struct buf *b, const char *key,
@@ -249,12 +272,37 @@ static dyad_status jsonl_row(struct dyad_sink *s, const dyad_doc *doc,
   } else {
     TRY(Dyad_buf_puts(b, ",\"rule\":null"));
   }
+  dyad_date_precision p;
+  date_str(event_date(doc, ev, &p), date);
+  TRY(Dyad_buf_puts(b, ",\"event_date\":\""));
+  TRY(Dyad_buf_puts(b, date));
+  TRY(Dyad_buf_puts(b, "\",\"date_precision\":\""));
+  TRY(Dyad_buf_puts(b, dyad_date_precision_str(p)));
+  TRY(Dyad_buf_puts(b, dyad_event_date_approximate(ev)
+                           ? "\",\"date_approximate\":true"
+                           : "\",\"date_approximate\":false"));
+  size_t ps, pe;
+  const char *pcode;
+  bool place = dyad_event_place(ev, &ps, &pe, &pcode) && pe <= len;
+  TRY(json_key_str(b, "place_text", place ? text + ps : "",
+                   place ? pe - ps : 0));
+  TRY(json_key_str(b, "place_code", place ? pcode : "",
+                   place ? strlen(pcode) : 0));
+  int dead = dyad_event_fatalities(ev);
+  if (dead >= 0)
+    TRY(Dyad_buf_printf(b, ",\"fatalities\":%d", dead));
+  else
+    TRY(Dyad_buf_puts(b, ",\"fatalities\":null"));
   TRY(Dyad_buf_puts(b, ",\"spans\":{"));
   TRY(json_span(b, "source", ev, DYAD_SPAN_SOURCE));
   TRY(Dyad_buf_putc(b, ','));
   TRY(json_span(b, "target", ev, DYAD_SPAN_TARGET));
   TRY(Dyad_buf_putc(b, ','));
   TRY(json_span(b, "verb", ev, DYAD_SPAN_VERB));
+  if (place)
+    TRY(Dyad_buf_printf(b, ",\"place\":[%zu,%zu]", ps, pe));
+  else
+    TRY(Dyad_buf_puts(b, ",\"place\":null"));
   TRY(Dyad_buf_putc(b, '}'));
   size_t ss, se;
   dyad_doc_sentence_span(doc, dyad_event_sentence(ev), &ss, &se);

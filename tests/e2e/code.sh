@@ -31,7 +31,7 @@ run() {
   rc=$?
 }
 
-header='story_id	story_date	sentence	source	target	code	root	quad_class	goldstein	source_text	target_text	verb_text	modality	negated	rule'
+header='story_id	story_date	sentence	source	target	code	root	quad_class	goldstein	source_text	target_text	verb_text	modality	negated	rule	event_date	place	fatalities'
 
 # --- a directory: path order, hidden files skipped -------------------------
 mkdir -p "$T/in/b" "$T/in/a" "$T/in/.hidden"
@@ -45,7 +45,7 @@ check "directory: header" "$(head -n 1 "$T/out")" "$header"
 check "directory: rows in path order" "$(cut -f 1,2,4,5,6 "$T/out" | tail -n +2 | tr '\t\n' ' |')" \
   "s1 2023-07-02 FRA MLI 112|s2 2023-07-01 MLI FRA 112|"
 check "directory: row" "$(sed -n 2p "$T/out")" \
-  "s1	2023-07-02	0	FRA	MLI	112	11	3	-2.0	France	Mali	accused	fact	0	verbs.txt:3"
+  "s1	2023-07-02	0	FRA	MLI	112	11	3	-2.0	France	Mali	accused	fact	0	verbs.txt:3	2023-07-02		"
 check "directory: summary" "$(cat "$T/err")" \
   "dyad: 2 stories read, 2 coded, 0 without events, 0 rejected"
 
@@ -56,6 +56,18 @@ check "stdin: exit" "$?" 0
 check "stdin: quiet" "$(cat "$T/err")" ""
 check "stdin: jsonl" "$(cut -c 1-80 "$T/out")" \
   '{"story_id":"stdin","story_date":"2024-02-29","sentence":0,"source":"MLI","targe'
+
+# --- enrichment: event date, place, fatalities (docs in dyad.h) ---------------
+printf 'date 2023-07-01 Mali accused France on Friday in Paris.\n' >"$T/e.txt"
+run "$T/e.txt"
+check "enrich: tsv columns" "$(tail -n 1 "$T/out" | cut -f 16-18)" "2023-06-30	Paris	"
+run --format jsonl "$T/e.txt"
+check "enrich: jsonl date" \
+  "$(grep -o '"event_date":[^,]*,"date_precision":[^,]*' "$T/out")" \
+  '"event_date":"2023-06-30","date_precision":"day"'
+check "enrich: jsonl place and fatalities" \
+  "$(grep -o '"place_text":.*"fatalities":null' "$T/out")" \
+  '"place_text":"Paris","place_code":"","fatalities":null'
 
 # --- rejected stories: positions, reasons, exit 1 ------------------------------
 printf '{"id":"a","text":"Mali accused France."}\n{"id":"b","text":"Mali \377 met France."}\nnot json\n{"id":"c","date":"2023-02-30","text":"x"}\n{"id":"d","text":"Nothing here."}\n' >"$T/r.jsonl"

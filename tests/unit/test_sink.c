@@ -2,12 +2,14 @@
  * test_sink.c - the sinks: TSV header and rows, JSON Lines objects (checked
  * field by field with cJSON), absent values, escaping, write failures.
  * Events are put into a document by hand (internal.h), so no dictionary is
- * needed.
+ * needed; the first is enriched by hand too (event date, place, fatalities),
+ * the second is not, as the TABARI profile's events are not.
  */
 #include "harness.h"
 
 #include <cjson/cJSON.h>
 
+#include "enrich/enrich.h"
 #include "internal.h"
 
 /* Output collected by the write function. */
@@ -76,6 +78,12 @@ static dyad_doc *make_doc(const char *id, int date) {
   e->negated = true;
   e->rule_file = "/usr/share/dyad/verbs/09_20_conflict.txt";
   e->rule_line = 1051;
+  e->event_date = 20230630;
+  e->date_precision = DYAD_DATE_DAY | ENRICH_DONE;
+  e->place[0] = 13; /* "France" */
+  e->place[1] = 19;
+  e->place_code = "FRA";
+  e->fatalities = 3;
   e = Dyad_vec_push(&d->events);
   if (!e)
     return NULL;
@@ -127,11 +135,12 @@ static void test_tsv(struct runner *r) {
   CHECK_STR(r, o.data,
             "story_id\tstory_date\tsentence\tsource\ttarget\tcode\troot\t"
             "quad_class\tgoldstein\tsource_text\ttarget_text\tverb_text\t"
-            "modality\tnegated\trule\n"
+            "modality\tnegated\trule\tevent_date\tplace\tfatalities\n"
             "story 1\t2023-07-01\t0\tMLIGOV\tFRA\t112\t11\t3\t-2.0\tMali\t"
-            "France\taccused \tclaim\t1\t09_20_conflict.txt:1051\n"
+            "France\taccused \tclaim\t1\t09_20_conflict.txt:1051\t"
+            "2023-06-30\tFrance\t3\n"
             "story 1\t2023-07-01\t1\tIGOUNO\t\t0X1\t0X\t0\t\tUN\t\tleft\t"
-            "fact\t0\t\n");
+            "fact\t0\t\t2023-07-01\t\t\n");
   dyad_sink_free(s);
   dyad_doc_free(d);
 
@@ -144,6 +153,8 @@ static void test_tsv(struct runner *r) {
   CHECK_INT(r, dyad_sink_write(s, d), DYAD_OK);
   CHECK_INT(r, dyad_sink_finish(s), DYAD_OK);
   CHECK(r, strstr(o.data, "x\t\t0\tMLIGOV") != NULL);
+  /* the second event: no date in the text and none for the story */
+  CHECK(r, strstr(o.data, "\tfact\t0\t\t\t\t\n") != NULL);
   CHECK(r, strstr(o.data + 1, "story_id") == NULL);
   size_t lines = 0;
   for (size_t i = 0; i < o.len; i++)
@@ -208,6 +219,12 @@ static void test_jsonl(struct runner *r) {
   CHECK(r, cJSON_IsTrue(cJSON_GetObjectItem(j, "negated")));
   CHECK_STR(r, jstr(j, "rule"), "09_20_conflict.txt:1051");
   CHECK_STR(r, jstr(j, "sentence_text"), "Mali accused\tFrance.");
+  CHECK_STR(r, jstr(j, "event_date"), "2023-06-30");
+  CHECK_STR(r, jstr(j, "date_precision"), "day");
+  CHECK(r, cJSON_IsFalse(cJSON_GetObjectItem(j, "date_approximate")));
+  CHECK_STR(r, jstr(j, "place_text"), "France");
+  CHECK_STR(r, jstr(j, "place_code"), "FRA");
+  CHECK_INT(r, cJSON_GetObjectItem(j, "fatalities")->valuedouble, 3);
   const cJSON *sp = cJSON_GetObjectItem(j, "spans");
   const cJSON *tg = cJSON_GetObjectItem(sp, "target");
   CHECK(r, cJSON_IsArray(tg) && cJSON_GetArraySize(tg) == 2);
@@ -215,7 +232,7 @@ static void test_jsonl(struct runner *r) {
   CHECK_INT(r, cJSON_GetArrayItem(tg, 1)->valuedouble, 19);
   cJSON_Delete(j);
   CHECK(r, strstr(o.data, "\"spans\":{\"source\":[0,4],\"target\":[13,19],"
-                          "\"verb\":[5,13]}") != NULL);
+                          "\"verb\":[5,13],\"place\":[13,19]}") != NULL);
 
   CASE(r, "jsonl: absent values are null");
   char *second = nl + 1;
@@ -230,6 +247,13 @@ static void test_jsonl(struct runner *r) {
   CHECK(r, cJSON_IsNull(
                cJSON_GetObjectItem(cJSON_GetObjectItem(j, "spans"), "target")));
   CHECK_STR(r, jstr(j, "sentence_text"), "The UN left Mali.");
+  CHECK_STR(r, jstr(j, "event_date"), "2023-07-01");
+  CHECK_STR(r, jstr(j, "date_precision"), "story");
+  CHECK_STR(r, jstr(j, "place_text"), "");
+  CHECK_STR(r, jstr(j, "place_code"), "");
+  CHECK(r, cJSON_IsNull(cJSON_GetObjectItem(j, "fatalities")));
+  CHECK(r, cJSON_IsNull(
+               cJSON_GetObjectItem(cJSON_GetObjectItem(j, "spans"), "place")));
   cJSON_Delete(j);
   CHECK(r, nl && nl[1] == '\0');
   dyad_sink_free(s);
@@ -242,6 +266,10 @@ static void test_jsonl(struct runner *r) {
   CHECK_INT(r, dyad_sink_new(DYAD_OUTPUT_JSONL, collect, &o, &s), DYAD_OK);
   CHECK_INT(r, dyad_sink_write(s, d), DYAD_OK);
   CHECK(r, strstr(o.data, "\"story_date\":null") != NULL);
+  /* the text's date stays; the story date is unknown */
+  CHECK(r, strstr(o.data, "\"event_date\":\"2023-06-30\"") != NULL);
+  CHECK(r, strstr(o.data, "\"event_date\":\"\",\"date_precision\":"
+                          "\"story\"") != NULL);
   d->events.len = 0;
   size_t before = o.len;
   CHECK_INT(r, dyad_sink_write(s, d), DYAD_OK);
