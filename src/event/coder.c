@@ -93,6 +93,15 @@ static dyad_status add_event(const struct dyad_coder *c, struct dyad_doc *doc,
       return DYAD_OK;
     src = "";
   }
+  /* "Israeli aircraft struck Rafah, killing five people": victims whose
+   * country was only inferred from the sentence are not taken to be the
+   * attacker's own (CAMEO 17-20) */
+  if (c->opt.profile != DYAD_PROFILE_TABARI && tgt && tg->agent_only &&
+      *src && same_root(src, tgt) &&
+      ((ev->code[0] == '1' && (ev->code[1] == '7' || ev->code[1] == '8' ||
+                               ev->code[1] == '9')) ||
+       (ev->code[0] == '2' && ev->code[1] == '0')))
+    tgt = NULL;
   if (tgt && strcmp(src, tgt) == 0)
     return DYAD_OK; /* no self-events */
   /* arriving in one's own country ("immigrants who arrived in Canada") is
