@@ -94,12 +94,14 @@ static dyad_status add_event(const struct dyad_coder *c, struct dyad_doc *doc,
     src = "";
   }
   /* "Israeli aircraft struck Rafah, killing five people": victims whose
-   * country was only inferred from the sentence are not taken to be the
-   * attacker's own (CAMEO 17-20) */
+   * country was only inferred from the sentence are not taken to be those
+   * of a state or its army using force (CAMEO 18-20); police and
+   * governments acting at home keep them ("police opened fire on
+   * demonstrators, killing one person") */
   if (c->opt.profile != DYAD_PROFILE_TABARI && tgt && tg->agent_only &&
       *src && same_root(src, tgt) &&
-      ((ev->code[0] == '1' && (ev->code[1] == '7' || ev->code[1] == '8' ||
-                               ev->code[1] == '9')) ||
+      (strlen(src) == 3 || strncmp(src + 3, "MIL", 3) == 0) &&
+      ((ev->code[0] == '1' && (ev->code[1] == '8' || ev->code[1] == '9')) ||
        (ev->code[0] == '2' && ev->code[1] == '0')))
     tgt = NULL;
   if (tgt && strcmp(src, tgt) == 0)
