@@ -233,6 +233,13 @@ static int target_after_x(const struct sent *s, uint32_t p, uint32_t hi,
       continue;
     if (sc && strcmp(sc, x->code) == 0)
       continue;
+    /* "agreed to a ceasefire in talks mediated by Switzerland": the "by"
+     * agent of a later participle is not this act's target ("rejected
+     * calls by Belarus" is: the calls' author) */
+    if (!tabari && x->prep > 0 && (uint32_t)x->prep > p &&
+        Dyad_key_is(&s->tok[x->prep], "BY") &&
+        s->ti[x->prep - 1].role == RO_VERB)
+      continue;
     /* dyad: the source's own country as a possessive ("Russia's support",
      * "its war with Iraq") or one of the source's own units ("the Security
      * Council ended MINUSMA, its mission in Mali") is not the target while
@@ -832,9 +839,14 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
         (Dyad_key_is(&s->tok[s->groups[tgt].prep], "IN") ||
          Dyad_key_is(&s->tok[s->groups[tgt].prep], "AT")))
       tgt = -1; /* "held talks in Beijing": the venue */
+    /* likewise an agreement or a promise of a compound subject with no
+     * other party ("Armenia and Azerbaijan agreed to a ceasefire"): 03x,
+     * 05x, 0871 */
     if (!tabari && !mutual && tgt < 0 && src >= 0 &&
-        s->groups[src].compound >= 0 && code[0] == '0' && code[1] == '4' &&
-        code[2] != '2' && code[2] != '3')
+        s->groups[src].compound >= 0 &&
+        ((code[0] == '0' && code[1] == '4' && code[2] != '2' && code[2] != '3') ||
+         (code[0] == '0' && (code[1] == '3' || code[1] == '5')) ||
+         strcmp(code, "0871") == 0))
       mutual = true;
     struct evspec ev = {NULL, code, src, tgt, vt0, vt1, modality, negated,
                         vc.rule, mutual, unknown_source};

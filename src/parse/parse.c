@@ -1323,6 +1323,20 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
       v->mods |= VM_PASSIVE;
       continue;
     }
+    /* "talks mediated by Switzerland", "Russia, backed by China, ...": a
+     * participle and its "by" agent after a noun or a comma */
+    if (!po->tabari && v->t1 + 1 < s->n && Dyad_key_is(&tok[v->t1], "BY") &&
+        (s->ti[v->t1 + 1].group ||
+         (s->ti[v->t1 + 1].fc == FC_DET && v->t1 + 2 < s->n &&
+          s->ti[v->t1 + 2].group)) &&
+        !s->ti[v->t0 - 1].group && s->ti[v->t0 - 1].fc != FC_BE &&
+        s->ti[v->t0 - 1].fc != FC_HAVE && s->ti[v->t0 - 1].fc != FC_MODAL &&
+        s->ti[v->t0 - 1].fc != FC_PRON &&
+        (tok[v->t0 - 1].kind == TK_COMMA ||
+         (tok[v->t0 - 1].kind == TK_WORD && s->ti[v->t0 - 1].fc == FC_NONE))) {
+      v->mods |= VM_PASSIVE;
+      continue;
+    }
     /* after an actor phrase, or an actor adjective and its noun ("a Yemeni
      * poet accused of ...") */
     if (!s->ti[v->t0 - 1].group &&
