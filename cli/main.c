@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -45,8 +46,10 @@ static void usage(FILE *f) {
       "       dyad dict ...\n"
       "\n"
       "dyad code reads news stories and writes one row per coded event.\n"
-      "Inputs are files, directories (read recursively in path order,\n"
-      "hidden files skipped) or - for standard input, which is also read\n"
+      "Inputs are files, directories (read recursively in path order;\n"
+      "hidden files and files not named .txt .text .jsonl .ndjson .json\n"
+      ".xml .rec, or without an extension, are passed over) or - for\n"
+      "standard input, which is also read\n"
       "when no input is given and it is not a terminal. gzip and zstd input\n"
       "is decompressed.\n"
       "\n"
@@ -156,11 +159,41 @@ static char *join(const char *dir, const char *name) {
   return p;
 }
 
-/* Adds the files under `root` (not hidden; directories not followed through
- * symbolic links, so no loops), sorted by path. Returns false on a system
+/* A file a directory walk reads: one without an extension or with a story
+ * format's (.txt .text .jsonl .ndjson .json .xml .rec), each also under .gz
+ * or .zst; the walk passes over others ("out.tsv", "notes.log"). */
+static bool story_file(const char *name) {
+  static const char *const zips[] = {".gz", ".zst", NULL};
+  static const char *const exts[] = {"txt", "text", "jsonl", "ndjson", "json",
+                                     "xml", "rec", NULL};
+  size_t n = strlen(name);
+  for (int i = 0; zips[i]; i++) {
+    size_t z = strlen(zips[i]);
+    if (n > z && strcmp(name + n - z, zips[i]) == 0) {
+      n -= z;
+      break;
+    }
+  }
+  const char *dot = NULL;
+  for (size_t i = 0; i < n; i++)
+    if (name[i] == '.')
+      dot = name + i;
+  if (!dot)
+    return true;
+  size_t el = (size_t)(name + n - dot - 1);
+  for (int i = 0; exts[i]; i++)
+    if (strlen(exts[i]) == el && strncasecmp(dot + 1, exts[i], el) == 0)
+      return true;
+  return false;
+}
+
+/* Adds the story files under `root` (story_file; not hidden; directories
+ * not followed through symbolic links, so no loops), sorted by path, and
+ * says how many other files it passed over. Returns false on a system
  * error (printed). */
 static bool walk(const char *root, struct strvec *files) {
   struct strvec todo = {0}, found = {0};
+  size_t skipped = 0;
   bool ok = strvec_push(&todo, root);
   while (ok && todo.n) {
     char *dir = todo.v[--todo.n];
@@ -183,8 +216,12 @@ static bool walk(const char *root, struct strvec *files) {
       }
       if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
         ok = strvec_push(&todo, p);
-      else if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
-        ok = strvec_push(&found, p);
+      else if (stat(p, &st) == 0 && S_ISREG(st.st_mode)) {
+        if (story_file(e->d_name))
+          ok = strvec_push(&found, p);
+        else
+          skipped++;
+      }
       free(p);
     }
     closedir(d);
@@ -192,6 +229,11 @@ static bool walk(const char *root, struct strvec *files) {
   }
   if (!ok && errno == ENOMEM)
     fputs("dyad: out of memory\n", stderr);
+  if (ok && skipped)
+    fprintf(stderr,
+            "dyad: %s: %zu file%s passed over (not .txt, .jsonl, .json, .xml, "
+            ".rec or without an extension)\n",
+            root, skipped, skipped == 1 ? "" : "s");
   qsort(found.v, found.n, sizeof *found.v, cmp_str);
   for (size_t i = 0; ok && i < found.n; i++)
     ok = strvec_push(files, found.v[i]);
@@ -204,6 +246,7 @@ static bool walk(const char *root, struct strvec *files) {
 
 struct stats {
   size_t read, coded, no_events, rejected;
+  size_t unreadable; /* inputs that could not be opened or read */
   size_t reasons[NSTATUS]; /* rejected stories by status */
   bool sys_error;          /* an input or the output failed: exit 3 */
   bool out_failed;         /* writing stdout failed: stop */
@@ -277,6 +320,7 @@ static void emit(struct run *R, struct slot *s) {
   if (s->kind == SLOT_FAIL) {
     fprintf(stderr, "dyad: %s\n", dyad_error_format(&s->err, buf, sizeof buf));
     c->sys_error = true;
+    c->unreadable++;
     return;
   }
   c->read++;
@@ -586,6 +630,9 @@ static void print_summary(const struct stats *c) {
     }
     fputc(')', stderr);
   }
+  if (c->unreadable)
+    fprintf(stderr, "; %zu input%s not read", c->unreadable,
+            c->unreadable == 1 ? "" : "s");
   fputc('\n', stderr);
 }
 

@@ -553,7 +553,9 @@ DYAD_EXPORT dyad_status dyad_reader_open_path(const char *path,
  * DYAD_ERR_EMPTY (no title and no text), DYAD_ERR_LIMIT (a story or a line
  * over 64 MiB). DYAD_ERR_IO, DYAD_ERR_NOMEM and the DYAD_ERR_PARSE of
  * malformed XML are final: the stories before them have been returned, and
- * the next call returns DYAD_END. An empty input has no story. Invalid UTF-8
+ * the next call returns DYAD_END. An input that holds no story at all
+ * (empty, blank lines only, XML without sentences) gives DYAD_ERR_EMPTY at
+ * 1:1 once, then DYAD_END. Invalid UTF-8
  * is passed through (dyad_code reports it; see dyad_origin_locate).
  */
 DYAD_EXPORT dyad_status dyad_reader_next(dyad_reader *r, dyad_doc *doc,

@@ -376,6 +376,43 @@ dyad_status dyad_code(dyad_coder *c, dyad_doc *d, dyad_error *err) {
     }
     Dyad_discourse_update(lex, &s, &dc);
   }
+  /* a headline event the body tells again (same code, the same or more
+   * specific actors) is reported once, from the body, where its sentence
+   * gives the detail */
+  if (d->headline_end && c->opt.profile != DYAD_PROFILE_TABARI) {
+    size_t w = 0;
+    for (size_t k = 0; k < d->events.len; k++) {
+      const struct dyad_event *e = &VEC_AT(&d->events, struct dyad_event, k);
+      const struct sentence *se =
+          &VEC_AT(&d->sentences, struct sentence, e->sentence);
+      bool repeated = false;
+      if (se->end <= d->headline_end) {
+        for (size_t j = k + 1; j < d->events.len && !repeated; j++) {
+          const struct dyad_event *f = &VEC_AT(&d->events, struct dyad_event, j);
+          const struct sentence *sf =
+              &VEC_AT(&d->sentences, struct sentence, f->sentence);
+          /* the body's actors may be the more specific ("Russia" in the
+           * headline, "RUSGOV" Lavrov in the lead) */
+          repeated = sf->end > d->headline_end &&
+                     strncmp(e->source, f->source, strlen(e->source)) == 0 &&
+                     strncmp(e->target, f->target, strlen(e->target)) == 0 &&
+                     strcmp(e->code, f->code) == 0;
+        }
+      }
+      if (repeated) {
+        if (c->opt.explain)
+          TRY(Dyad_buf_printf(&d->explain,
+                              "headline event %s %s %s: told again in the body, "
+                              "reported from there\n",
+                              e->source, e->target[0] ? e->target : "-", e->code));
+        continue;
+      }
+      if (w != k)
+        VEC_AT(&d->events, struct dyad_event, w) = *e;
+      w++;
+    }
+    d->events.len = w;
+  }
   if (story_discard >= 0) {
     const struct lex_discard *x =
         &VEC_AT(&lex->discards, struct lex_discard, story_discard);

@@ -76,6 +76,7 @@ struct dyad_reader {
   size_t blk_len, blk_pos; /* ... its length and what has been copied */
   bool ar_eof;             /* libarchive has no more bytes */
   bool finished;           /* no more stories; `final` is what to report next */
+  size_t items;            /* stories and errors returned so far */
   dyad_status final;       /* DYAD_END, or a final error not yet reported */
   dyad_error final_err;
   /* window over the decompressed input: buf[beg, end) not yet consumed */
@@ -1553,5 +1554,13 @@ dyad_status dyad_reader_next(dyad_reader *r, dyad_doc *doc, dyad_error *err) {
       *err = r->final_err;
     r->final = DYAD_END;
   }
+  /* an input that holds no story at all is reported once, not passed over
+   * in silence */
+  if (st == DYAD_END && r->items == 0) {
+    r->items++;
+    return Dyad_error_set(err, DYAD_ERR_EMPTY, r->name, 1, 1,
+                          "no story in this input (empty)");
+  }
+  r->items++;
   return st;
 }

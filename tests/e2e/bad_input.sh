@@ -56,8 +56,10 @@ check "good stories coded" \
   "$(tail -n +2 "$T/out" | cut -f 1 | sort -u | tr '\n' ' ')" \
   "1good 2nodate X1 after long "
 check "no date: empty story date" "$(grep '^2nodate' "$T/out" | cut -f 2)" ""
+check "empty file: file:line:col" \
+  "$(grep -c "4empty.txt:1:1: no story in this input (empty)" "$T/err")" 1
 check "summary line" "$(tail -n 1 "$T/err" | sed 's/(.*//')" \
-  "dyad: 7 stories read, 5 coded, 0 without events, 2 rejected "
+  "dyad: 8 stories read, 5 coded, 0 without events, 3 rejected "
 if [ "$fails" -ne 0 ]; then
   sed 's/^/  stderr: /' "$T/err" | head -20
   echo "bad_input: $checks checks, $fails failed"

@@ -127,6 +127,29 @@ check "missing dictionary: exit" "$?" 3
 run "$T/none.txt" "$T/x.txt"
 check "missing input: exit" "$rc" 3
 check "missing input: the other input is coded" "$(tail -n +2 "$T/out" | cut -f 1)" "x"
+check "missing input: counted in the summary" "$(tail -n 1 "$T/err" | sed 's/.*; //')" \
+  "1 input not read"
+
+# --- directories pass over files that are not stories -------------------------
+mkdir -p "$T/mixed"
+printf 'date 2023-07-01 Mali accused France.\n' >"$T/mixed/s.txt"
+printf 'story_id\tsource\n' >"$T/mixed/out.tsv"
+run "$T/mixed"
+check "directory: non-story file passed over" "$(grep -c 'mixed: 1 file passed over' "$T/err")" 1
+check "directory: the story is coded" "$(tail -n +2 "$T/out" | cut -f 1)" "s"
+
+# --- an empty file is reported, not passed over in silence ---------------------
+: >"$T/empty.txt"
+run "$T/empty.txt"
+check "empty file: exit" "$rc" 1
+check "empty file: message" "$(head -n 1 "$T/err" | sed 's/.*empty.txt/empty.txt/')" \
+  "empty.txt:1:1: no story in this input (empty)"
+
+# --- a headline event the lead repeats is reported once, from the body ----------
+printf 'date 2023-07-01 Mali accused France\nMali accused France on Friday.\n' >"$T/head.txt"
+run "$T/head.txt"
+check "headline repeated: one row, from the body" "$(tail -n +2 "$T/out" | cut -f 3-6 | tr '\t\n' ' |')" \
+  "1 MLI FRA 112|"
 check "--version" "$("$DYAD" code --version | cut -d ' ' -f 1)" "dyad"
 check "--help: exit" "$("$DYAD" code --help >/dev/null; echo $?)" 0
 

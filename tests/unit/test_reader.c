@@ -136,16 +136,19 @@ static void test_empty(struct runner *r) {
   static const dyad_input_format fmts[] = {
       DYAD_INPUT_AUTO, DYAD_INPUT_TEXT, DYAD_INPUT_JSONL, DYAD_INPUT_PETRARCH,
       DYAD_INPUT_TABARI};
-  CASE(r, "an empty input has no story, in every format");
+  CASE(r, "an empty input is reported once (no story), in every format");
   for (size_t i = 0; i < sizeof fmts / sizeof fmts[0]; i++) {
     dyad_reader *rd = open_n("empty.txt", "", 0, fmts[i]);
     CHECK(r, rd != NULL);
-    CHECK_STR(r, all_ids(rd), "");
+    CHECK_STR(r, all_ids(rd), "!10@1:1");
     dyad_reader_free(rd);
   }
-  CASE(r, "blank JSON Lines are skipped");
+  CASE(r, "blank JSON Lines are skipped; with nothing else, no story");
   dyad_reader *rd = open_s("b.jsonl", "\n  \n\t\n", DYAD_INPUT_JSONL);
-  CHECK_STR(r, all_ids(rd), "");
+  CHECK_STR(r, all_ids(rd), "!10@1:1");
+  dyad_reader_free(rd);
+  rd = open_s("c.jsonl", "\n{\"id\":\"a\",\"text\":\"A.\"}\n\n", DYAD_INPUT_JSONL);
+  CHECK_STR(r, all_ids(rd), "a");
   dyad_reader_free(rd);
   CASE(r, "a blank text file is a story without text");
   rd = open_s("b.txt", "  \n\n", DYAD_INPUT_TEXT);
