@@ -3,11 +3,13 @@
  * "Lexicon").
  *
  *   dyad dict lint [--dict PATH]... [--strict]
+ *   dyad dict stats [--dict PATH]...
  *
  * loads the dictionaries (default: the bundled set) and prints every
  * problem dyad_lexicon_lint finds, one per line as "file:line: kind:
  * message", then "N problems (K errors, W warnings)". The kinds and which
- * are errors: docs/dictionaries.md, "Lint".
+ * are errors: docs/dictionaries.md, "Lint". `stats` prints what the set
+ * holds (dyad_lexicon_get_stats), one "name: count" per line.
  *
  * Exit status (cli.h): 0 no error (with --strict: no problem at all), 1
  * otherwise, 2 usage, 3 the dictionaries cannot be read.
@@ -22,7 +24,13 @@
 static void usage(FILE *f) {
   fputs(
       "usage: dyad dict lint [--dict PATH]... [--strict]\n"
+      "       dyad dict stats [--dict PATH]...\n"
       "\n"
+      "stats: what the dictionaries hold, one 'name: count' per line\n"
+      "(actor entries and phrases, dated codes, agents, verb and event-noun\n"
+      "lemmas, patterns, synonym sets, distinct CAMEO codes and roots).\n"
+      "\n"
+      "lint:\n"
       "Loads the dictionaries and reports, one per line on standard output,\n"
       "'file:line: kind: message', then 'N problems (K errors, W warnings)'.\n"
       "\n"
@@ -87,7 +95,25 @@ static void print_item(void *user, const dyad_lint_item *it) {
             dyad_lint_kind_name(it->kind), it->message);
 }
 
-static int cmd_lint(int argc, char **argv) {
+static void print_stats(const dyad_lexicon *lex) {
+  dyad_lexicon_stats t;
+  dyad_lexicon_get_stats(lex, &t);
+  printf("actor entries: %zu\n", t.actors);
+  printf("actor phrases: %zu\n", t.actor_phrases);
+  printf("dated actor codes: %zu\n", t.dated_codes);
+  printf("agent phrases: %zu\n", t.agent_phrases);
+  printf("verb lemmas: %zu\n", t.verb_lemmas);
+  printf("event noun lemmas: %zu\n", t.noun_lemmas);
+  printf("verb and noun forms: %zu\n", t.verb_forms);
+  printf("patterns: %zu\n", t.patterns);
+  printf("synonym sets: %zu\n", t.synsets);
+  printf("discards: %zu\n", t.discards);
+  printf("CAMEO event codes: %zu\n", t.event_codes);
+  printf("CAMEO roots: %zu of 20\n", t.event_roots);
+  printf("memory: %zu bytes\n", t.bytes);
+}
+
+static int cmd_lint(int argc, char **argv, bool stats) {
   const char **dicts = calloc((size_t)argc + 1, sizeof *dicts);
   size_t ndicts = 0;
   bool strict = false;
@@ -103,7 +129,7 @@ static int cmd_lint(int argc, char **argv) {
       free(dicts);
       return 0;
     }
-    if (!strcmp(a, "--strict")) {
+    if (!strcmp(a, "--strict") && !stats) {
       strict = true;
     } else if (!strcmp(a, "--dict")) {
       if (i + 1 >= argc) {
@@ -131,6 +157,15 @@ static int cmd_lint(int argc, char **argv) {
     char buf[1024];
     fprintf(stderr, "dyad: %s\n", dyad_error_format(&err, buf, sizeof buf));
     return st == DYAD_ERR_ARG ? 2 : 3;
+  }
+  if (stats) {
+    print_stats(lex);
+    dyad_lexicon_free(lex);
+    if (fflush(stdout) != 0) {
+      fputs("dyad: cannot write the report\n", stderr);
+      return 3;
+    }
+    return 0;
   }
   size_t errors = 0, warnings = 0;
   st = dyad_lexicon_lint(lex, print_item, stdout, &errors, &warnings);
@@ -163,7 +198,9 @@ int dyad_cmd_dict(int argc, char **argv) {
     return 0;
   }
   if (!strcmp(sub, "lint"))
-    return cmd_lint(argc - 1, argv + 1);
+    return cmd_lint(argc - 1, argv + 1, false);
+  if (!strcmp(sub, "stats"))
+    return cmd_lint(argc - 1, argv + 1, true);
   fprintf(stderr, "dyad: unknown dict command '%s'\nTry 'dyad dict --help'.\n",
           sub);
   return 2;

@@ -137,10 +137,19 @@ DYAD_EXPORT size_t dyad_lexicon_diag_count(const dyad_lexicon *lex);
 DYAD_EXPORT const dyad_error *dyad_lexicon_diag(const dyad_lexicon *lex,
                                                 size_t i);
 
-/** Counts of what a lexicon holds, for reports and benchmarks. */
+/** Counts of what a lexicon holds, for reports and benchmarks
+ * (`dyad dict stats`). */
 typedef struct dyad_lexicon_stats {
   size_t actor_phrases, actors, agent_phrases, verb_forms, verbs, patterns,
       synsets, discards, issues, words, bytes;
+  /** actor codes restricted to a date range */
+  size_t dated_codes;
+  /** distinct lemmas of verbs (a multi-word verb is one lemma) and of
+   * event nouns */
+  size_t verb_lemmas, noun_lemmas;
+  /** distinct CAMEO event codes that blocks, verbs and patterns give (not
+   * "---", "###", "+++"), and the CAMEO roots 01-20 among them */
+  size_t event_codes, event_roots;
 } dyad_lexicon_stats;
 
 /** Fills `stats` for `lex`. */

@@ -1306,6 +1306,106 @@ static size_t map_bytes(const struct u64map *m) {
   return m->cap * (sizeof(uint64_t) + sizeof(uint32_t));
 }
 
+static int cmp_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Sorts ids[0..n) and returns how many distinct values it holds. */
+static size_t distinct(uint32_t *ids, size_t n) {
+  if (!n)
+    return 0;
+  qsort(ids, n, sizeof *ids, cmp_u32);
+  size_t d = 1;
+  for (size_t i = 1; i < n; i++)
+    d += ids[i] != ids[i - 1];
+  return d;
+}
+
+/* Distinct lemmas of verbs and of event nouns (a verb entry is a noun when
+ * its forms are event-noun forms). Leaves the counts 0 without memory. */
+static void count_lemmas(const struct dyad_lexicon *lex,
+                         dyad_lexicon_stats *stats) {
+  size_t nv = lex->verbs.len;
+  uint8_t *noun = calloc(nv ? nv : 1, 1);
+  uint32_t *vl = malloc((nv ? nv : 1) * sizeof *vl);
+  uint32_t *nl = malloc((nv ? nv : 1) * sizeof *nl);
+  if (noun && vl && nl) {
+    for (size_t i = 0; i < lex->vforms.len; i++) {
+      const struct lex_vform *f = &VEC_AT(&lex->vforms, struct lex_vform, i);
+      if (f->verb < nv && (f->form & VF_NOUN))
+        noun[f->verb] = 1;
+    }
+    size_t a = 0, b = 0;
+    for (size_t i = 0; i < nv; i++) {
+      uint32_t l = VEC_AT(&lex->verbs, struct lex_verb, i).lemma;
+      if (noun[i])
+        nl[b++] = l;
+      else
+        vl[a++] = l;
+    }
+    stats->verb_lemmas = distinct(vl, a);
+    stats->noun_lemmas = distinct(nl, b);
+  }
+  free(noun);
+  free(vl);
+  free(nl);
+}
+
+static bool cameo_code(const char *c) {
+  size_t n = strlen(c);
+  if (n < 2 || n > 4)
+    return false;
+  for (size_t i = 0; i < n; i++)
+    if (c[i] < '0' || c[i] > '9')
+      return false;
+  int r = (c[0] - '0') * 10 + (c[1] - '0');
+  return r >= 1 && r <= 20;
+}
+
+/* Distinct CAMEO codes given by blocks, verbs and patterns (both codes of
+ * a pair), and the roots among them. */
+static void count_codes(const struct dyad_lexicon *lex,
+                        dyad_lexicon_stats *stats) {
+  size_t cap = lex->blocks.len * 2 + lex->verbs.len * 2 +
+               lex->patterns.len * 2 + 1;
+  uint32_t *ids = malloc(cap * sizeof *ids);
+  if (!ids)
+    return;
+  size_t n = 0;
+  bool roots[21] = {false};
+#define ADD(id)                                                              \
+  do {                                                                       \
+    uint32_t id_ = (id);                                                     \
+    if (id_ != LEX_NONE && cameo_code(Dyad_lex_cstr(lex, id_))) {            \
+      const char *c_ = Dyad_lex_cstr(lex, id_);                              \
+      ids[n++] = id_;                                                        \
+      roots[(c_[0] - '0') * 10 + (c_[1] - '0')] = true;                      \
+    }                                                                        \
+  } while (0)
+  for (size_t i = 0; i < lex->blocks.len; i++) {
+    const struct lex_block *b = &VEC_AT(&lex->blocks, struct lex_block, i);
+    ADD(b->code);
+    ADD(b->code2);
+  }
+  for (size_t i = 0; i < lex->verbs.len; i++) {
+    const struct lex_verb *v = &VEC_AT(&lex->verbs, struct lex_verb, i);
+    ADD(v->code);
+    ADD(v->code2);
+  }
+  for (size_t i = 0; i < lex->patterns.len; i++) {
+    const struct lex_pattern *p =
+        &VEC_AT(&lex->patterns, struct lex_pattern, i);
+    ADD(p->code);
+    ADD(p->code2);
+  }
+#undef ADD
+  stats->event_codes = distinct(ids, n);
+  for (int r = 1; r <= 20; r++)
+    stats->event_roots += roots[r];
+  free(ids);
+}
+
 DYAD_EXPORT void dyad_lexicon_get_stats(const dyad_lexicon *lex,
                                         dyad_lexicon_stats *stats) {
   if (!stats)
@@ -1346,6 +1446,14 @@ DYAD_EXPORT void dyad_lexicon_get_stats(const dyad_lexicon *lex,
   for (size_t i = 0; i < lex->files.len; i++)
     b += strlen(VEC_AT(&lex->files, char *, i)) + 1;
   stats->bytes = b;
+  for (size_t i = 0; i < lex->datecodes.len; i++) {
+    const struct lex_datecode *d =
+        &VEC_AT(&lex->datecodes, struct lex_datecode, i);
+    if (d->from != 0 || d->to != 99999999)
+      stats->dated_codes++;
+  }
+  count_lemmas(lex, stats);
+  count_codes(lex, stats);
 }
 
 DYAD_EXPORT const char *dyad_default_dict(void) {

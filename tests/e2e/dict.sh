@@ -78,6 +78,16 @@ lint --dict "$T/missing.ini"
 check "missing dict: status" "$rc" 3
 check "missing dict: message" "$(grep -c "^dyad: .*missing.ini" "$T/err")" 1
 
+# --- stats: the bundled set's coverage floors (verbs for every CAMEO root,
+# at least 250 distinct codes and 1,500 verb lemmas) --------------------------
+"$DYAD" dict stats >"$T/out" 2>"$T/err"
+check "stats: status" "$?" 0
+stat() { sed -n "s/^$1: \([0-9]*\).*/\1/p" "$T/out"; }
+check "stats: all 20 CAMEO roots" "$(stat 'CAMEO roots')" 20
+check "stats: at least 250 CAMEO codes" "$([ "$(stat 'CAMEO event codes')" -ge 250 ] && echo yes)" yes
+check "stats: at least 1500 verb lemmas" "$([ "$(stat 'verb lemmas')" -ge 1500 ] && echo yes)" yes
+check "stats: dated actor codes" "$([ "$(stat 'dated actor codes')" -ge 1000 ] && echo yes)" yes
+
 if [ "$fails" -ne 0 ]; then
   echo "dict: $fails of $checks checks failed"
   exit 1
