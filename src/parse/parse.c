@@ -31,18 +31,31 @@ static bool is_word(const struct token *t) {
          t->kind == TK_POSS;
 }
 
+/* The arena array `arr` (n used, *cap allocated, `size`-byte elements)
+ * with room for one more: itself, or a copy twice as large (at least
+ * `first`), *cap updated. NULL without memory. Old blocks stay in the
+ * arena. */
+static void *arena_room(struct arena *a, void *arr, uint32_t n, uint32_t *cap,
+                        size_t size, uint32_t first) {
+  if (n < *cap)
+    return arr;
+  uint32_t c = *cap ? *cap * 2 : first;
+  void *p = Dyad_arena_alloc(a, (size_t)c * size);
+  if (!p)
+    return NULL;
+  if (n)
+    memcpy(p, arr, (size_t)n * size);
+  *cap = c;
+  return p;
+}
+
 static dyad_status push_group(struct sent *s, struct arena *a,
                               struct agroup **out) {
-  if (s->ngroups == s->capgroups) {
-    uint32_t cap = s->capgroups ? s->capgroups * 2 : 16;
-    struct agroup *g = Dyad_arena_alloc(a, cap * sizeof *g);
-    if (!g)
-      return DYAD_ERR_NOMEM;
-    if (s->ngroups)
-      memcpy(g, s->groups, s->ngroups * sizeof *g);
-    s->groups = g;
-    s->capgroups = cap;
-  }
+  struct agroup *arr = arena_room(a, s->groups, s->ngroups, &s->capgroups,
+                                  sizeof *arr, 16);
+  if (!arr)
+    return DYAD_ERR_NOMEM;
+  s->groups = arr;
   struct agroup *g = &s->groups[s->ngroups++];
   memset(g, 0, sizeof *g);
   g->compound = -1;
@@ -54,36 +67,25 @@ static dyad_status push_group(struct sent *s, struct arena *a,
 
 static dyad_status push_verb(struct sent *s, struct arena *a,
                              struct vgroup **out) {
-  if (s->nverbs == s->capverbs) {
-    uint32_t cap = s->capverbs ? s->capverbs * 2 : 8;
-    struct vgroup *v = Dyad_arena_alloc(a, cap * sizeof *v);
-    if (!v)
-      return DYAD_ERR_NOMEM;
-    if (s->nverbs)
-      memcpy(v, s->verbs, s->nverbs * sizeof *v);
-    s->verbs = v;
-    s->capverbs = cap;
-  }
+  struct vgroup *arr = arena_room(a, s->verbs, s->nverbs, &s->capverbs,
+                                  sizeof *arr, 8);
+  if (!arr)
+    return DYAD_ERR_NOMEM;
+  s->verbs = arr;
   struct vgroup *v = &s->verbs[s->nverbs++];
   memset(v, 0, sizeof *v);
   v->governor = -1;
-  v->clause = 0;
   *out = v;
   return DYAD_OK;
 }
 
 static dyad_status push_clause(struct sent *s, struct arena *a,
                                struct clause **out) {
-  if (s->nclauses == s->capclauses) {
-    uint32_t cap = s->capclauses ? s->capclauses * 2 : 8;
-    struct clause *c = Dyad_arena_alloc(a, cap * sizeof *c);
-    if (!c)
-      return DYAD_ERR_NOMEM;
-    if (s->nclauses)
-      memcpy(c, s->clauses, s->nclauses * sizeof *c);
-    s->clauses = c;
-    s->capclauses = cap;
-  }
+  struct clause *arr = arena_room(a, s->clauses, s->nclauses, &s->capclauses,
+                                  sizeof *arr, 8);
+  if (!arr)
+    return DYAD_ERR_NOMEM;
+  s->clauses = arr;
   struct clause *c = &s->clauses[s->nclauses++];
   memset(c, 0, sizeof *c);
   c->parent = -1;
