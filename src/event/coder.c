@@ -166,31 +166,27 @@ static dyad_status add_event(const struct dyad_coder *c, struct dyad_doc *doc,
   return DYAD_OK;
 }
 
+/* The groups an event party `g` stands for: the coded members of its
+ * compound, or itself; none for -1. Up to 32, into out; returns the count. */
+static int members(const struct sent *s, int g, int out[32]) {
+  if (g < 0)
+    return 0;
+  int cp = s->groups[g].compound, n = 0;
+  if (cp < 0) {
+    out[0] = g;
+    return 1;
+  }
+  for (uint32_t x = 0; x < s->ngroups && n < 32; x++)
+    if (s->groups[x].compound == cp && s->groups[x].code)
+      out[n++] = (int)x;
+  return n;
+}
+
 /* Emits events for spec: compounds expand to one event per member. */
 static dyad_status emit(const struct dyad_coder *c, struct dyad_doc *doc,
                         struct sent *s, const struct evspec *ev) {
   int srcs[32], tgts[32];
-  int ns = 0, nt = 0;
-  if (ev->src >= 0) {
-    int cp = s->groups[ev->src].compound;
-    if (cp >= 0) {
-      for (uint32_t g = 0; g < s->ngroups && ns < 32; g++)
-        if (s->groups[g].compound == cp && s->groups[g].code)
-          srcs[ns++] = (int)g;
-    } else {
-      srcs[ns++] = ev->src;
-    }
-  }
-  if (ev->tgt >= 0) {
-    int cp = s->groups[ev->tgt].compound;
-    if (cp >= 0) {
-      for (uint32_t g = 0; g < s->ngroups && nt < 32; g++)
-        if (s->groups[g].compound == cp && s->groups[g].code)
-          tgts[nt++] = (int)g;
-    } else {
-      tgts[nt++] = ev->tgt;
-    }
-  }
+  int ns = members(s, ev->src, srcs), nt = members(s, ev->tgt, tgts);
   if (ns == 0 && ev->unknown_source)
     for (int j = 0; j < nt; j++)
       TRY(add_event(c, doc, s, NULL, &s->groups[tgts[j]], ev));
