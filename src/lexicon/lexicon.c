@@ -438,26 +438,41 @@ dyad_status Dyad_lex_finish(struct dyad_lexicon *lex) {
   struct vec variants;
   Dyad_vec_init(&variants, sizeof(uint64_t)); /* (variant wid << 32) | stem */
   dyad_status st = DYAD_OK;
+  /* each stem once, however many patterns use it */
+  size_t nstems = lex->words.len;
+  uint8_t *seen = calloc(nstems ? nstems : 1, 1);
+  if (!seen)
+    st = DYAD_ERR_NOMEM;
   for (size_t i = 0; i < lex->pels.len && st == DYAD_OK; i++) {
     const struct lex_pel *e = &VEC_AT(&lex->pels, struct lex_pel, i);
     if (e->type != PE_WORD || e->exact || !e->arg)
       continue;
+    if (e->arg < nstems) {
+      if (seen[e->arg])
+        continue;
+      seen[e->arg] = 1;
+    }
     const char *ws = Dyad_lex_cstr(lex, e->str);
     size_t wl = strlen(ws);
     if (wl < 3 || wl > 60)
       continue;
     /* a copy: interning the variants below may move lex->strings */
-    char w[64];
-    memcpy(w, ws, wl + 1);
     char key[80];
+    memcpy(key, ws, wl);
     for (size_t k = 0; k < sizeof endings / sizeof endings[0] + 2; k++) {
-      if (k < sizeof endings / sizeof endings[0])
-        snprintf(key, sizeof key, "%s%s", w, endings[k]);
-      else
-        snprintf(key, sizeof key, "%s%c%s", w, w[wl - 1],
-                 k == sizeof endings / sizeof endings[0] ? "ED" : "ING");
+      size_t kl = wl;
+      const char *end;
+      if (k < sizeof endings / sizeof endings[0]) {
+        end = endings[k];
+      } else {
+        key[kl++] = key[wl - 1]; /* a doubled final consonant */
+        end = k == sizeof endings / sizeof endings[0] ? "ED" : "ING";
+      }
+      size_t el = strlen(end);
+      memcpy(key + kl, end, el);
+      kl += el;
       uint32_t vw;
-      st = Dyad_lex_word(lex, key, strlen(key), &vw);
+      st = Dyad_lex_word(lex, key, kl, &vw);
       if (st != DYAD_OK)
         break;
       uint64_t *slot = Dyad_vec_push(&variants);
@@ -468,6 +483,7 @@ dyad_status Dyad_lex_finish(struct dyad_lexicon *lex) {
       *slot = ((uint64_t)vw << 32) | e->arg;
     }
   }
+  free(seen);
   if (st == DYAD_OK)
     st = Dyad_vec_reserve(&lex->stem_of, lex->words.len);
   if (st != DYAD_OK) {
