@@ -760,9 +760,10 @@ dyad_status Dyad_ld_verb(struct loader *ld, const struct ld_verbdef *d) {
   ld->last_head = head;
   ld->last_exact = v.exact;
 
-  struct formset *fs = calloc(1, sizeof *fs);
+  struct formset *fs = malloc(sizeof *fs); /* only f[0..n) is read */
   if (!fs)
     return DYAD_ERR_NOMEM;
+  fs->n = 0;
   uint8_t exflag = v.exact ? LH_EXACT : 0;
   struct vform_txt base;
   dyad_status st = DYAD_OK;
@@ -831,9 +832,10 @@ dyad_status Dyad_ld_verb_forms(struct loader *ld, const char *s, size_t n,
   if (!split_words(lemma, strlen(lemma), &v))
     return DYAD_OK;
   v.head = (int)ld->last_head;
-  struct formset *fs = calloc(1, sizeof *fs);
+  struct formset *fs = malloc(sizeof *fs); /* only f[0..n) is read */
   if (!fs)
     return DYAD_ERR_NOMEM;
+  fs->n = 0;
   dyad_status st;
   if (explicit_forms(&v, s, n, false, fs) < 0)
     st = Dyad_ld_bad(ld, src.file, src.line, "malformed verb forms {%.*s}",
