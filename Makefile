@@ -120,20 +120,21 @@ fuzz-run: fuzz
 
 # The seeds and the regression inputs (tests/fuzz/regress/<target>/) of
 # every fuzz target, replayed without libFuzzer (tests/fuzz/replay.c) over
-# an ASan+UBSan library built with $(CC) in $(BUILD)/replay. Clang's UBSan
-# checks more (e.g. offsets on null pointers): make fuzz-regress CC=clang.
+# an ASan+UBSan library built with $(CC) in $(REPLAY). Clang's UBSan checks
+# more (e.g. offsets on null pointers): make fuzz-regress CC=clang.
+REPLAY = $(BUILD)/replay-$(notdir $(CC))
 fuzz-regress:
-	$(MAKE) BUILD=$(BUILD)/replay OPT="$(ASAN_OPT)" $(BUILD)/replay/libdyad.a
+	$(MAKE) BUILD=$(REPLAY) OPT="$(ASAN_OPT)" $(REPLAY)/libdyad.a
 	@status=0; for f in $(FUZZ_SRC); do \
 	  n=$$(basename $$f .c); t=$${n#fuzz_}; \
 	  $(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(ASAN_OPT) -Iinclude -Isrc \
-	    $(PKG_CFLAGS) -DDYAD_SRCDIR='"$(CURDIR)"' -o $(BUILD)/replay/$$n \
-	    tests/fuzz/replay.c $$f $(BUILD)/replay/libdyad.a $(LDLIBS) || exit 1; \
+	    $(PKG_CFLAGS) -DDYAD_SRCDIR='"$(CURDIR)"' -o $(REPLAY)/$$n \
+	    tests/fuzz/replay.c $$f $(REPLAY)/libdyad.a $(LDLIBS) || exit 1; \
 	  dirs=""; for d in tests/fuzz/seeds/$$t tests/fuzz/regress/$$t; do \
 	    [ -d $$d ] && dirs="$$dirs $$d"; done; \
 	  printf '%s: ' $$n; \
 	  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	    $(BUILD)/replay/$$n $$dirs || { status=1; echo "$$n: FAILED"; }; \
+	    $(REPLAY)/$$n $$dirs || { status=1; echo "$$n: FAILED"; }; \
 	done; exit $$status
 
 leakcheck: all $(BUILD)/tests/conformance
