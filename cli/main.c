@@ -421,16 +421,25 @@ static void run_serial(struct run *R) {
 
 /* ---- N threads ----------------------------------------------------------- */
 
+/* The stories travel between the threads in batches, so that a handoff
+ * (a lock and a wake-up) is paid once per BATCH stories, not per story. */
+#define BATCH 64
+
+struct batch {
+  enum slot_state state;
+  size_t n;                 /* items in use */
+  struct slot item[BATCH];
+};
+
 struct pipeline {
   struct run *R;
   pthread_mutex_t m;
   pthread_cond_t can_read, can_code, can_write;
-  struct slot *slots;
-  size_t nslots;
-  size_t n_read, n_code, n_written; /* sequence numbers */
+  struct batch *batches;
+  size_t nbatches;
+  size_t n_read, n_code, n_written; /* batch sequence numbers */
   bool reading_done;
   bool stop; /* output failed: stop reading */
-  dyad_coder **coders;
 };
 
 struct worker {
@@ -447,12 +456,13 @@ static void *worker_main(void *arg) {
       pthread_cond_wait(&p->can_code, &p->m);
     if (p->n_code == p->n_read)
       break;
-    struct slot *s = &p->slots[p->n_code % p->nslots];
+    struct batch *b = &p->batches[p->n_code % p->nbatches];
     p->n_code++;
     pthread_mutex_unlock(&p->m);
-    code_slot(w->coder, s);
+    for (size_t i = 0; i < b->n; i++)
+      code_slot(w->coder, &b->item[i]);
     pthread_mutex_lock(&p->m);
-    s->state = SLOT_CODED;
+    b->state = SLOT_CODED;
     pthread_cond_signal(&p->can_write);
   }
   pthread_mutex_unlock(&p->m);
@@ -463,18 +473,20 @@ static void *writer_main(void *arg) {
   struct pipeline *p = arg;
   pthread_mutex_lock(&p->m);
   for (;;) {
-    struct slot *s = &p->slots[p->n_written % p->nslots];
-    while (!(p->n_written < p->n_read && s->state == SLOT_CODED) &&
+    struct batch *b = &p->batches[p->n_written % p->nbatches];
+    while (!(p->n_written < p->n_read && b->state == SLOT_CODED) &&
            !(p->reading_done && p->n_written == p->n_read))
       pthread_cond_wait(&p->can_write, &p->m);
     if (p->n_written == p->n_read)
       break;
     pthread_mutex_unlock(&p->m);
-    emit(p->R, s);
+    for (size_t i = 0; i < b->n && !p->R->stats.out_failed; i++)
+      emit(p->R, &b->item[i]);
     pthread_mutex_lock(&p->m);
     if (p->R->stats.out_failed)
       p->stop = true;
-    s->state = SLOT_EMPTY;
+    b->state = SLOT_EMPTY;
+    b->n = 0;
     p->n_written++;
     pthread_cond_signal(&p->can_read);
   }
@@ -482,21 +494,22 @@ static void *writer_main(void *arg) {
   return NULL;
 }
 
-/* Waits for the slot of the next sequence number; NULL when stopping. */
-static struct slot *next_free(struct pipeline *p) {
+/* Waits for the batch of the next sequence number; NULL when stopping. */
+static struct batch *next_free(struct pipeline *p) {
   pthread_mutex_lock(&p->m);
-  while (p->n_read - p->n_written >= p->nslots && !p->stop)
+  while (p->n_read - p->n_written >= p->nbatches && !p->stop)
     pthread_cond_wait(&p->can_read, &p->m);
-  struct slot *s = p->stop ? NULL : &p->slots[p->n_read % p->nslots];
+  struct batch *b = p->stop ? NULL : &p->batches[p->n_read % p->nbatches];
   pthread_mutex_unlock(&p->m);
-  return s;
+  return b;
 }
 
-static void publish(struct pipeline *p, struct slot *s) {
+/* Hands a filled batch to the workers. A failed or rejected item needs no
+ * coding: it still goes through them, so that the writer sees every item
+ * in sequence. */
+static void publish(struct pipeline *p, struct batch *b) {
   pthread_mutex_lock(&p->m);
-  /* a failed or rejected item needs no coding: it still goes through the
-   * workers, so that the writer sees every item in sequence */
-  s->state = SLOT_READ;
+  b->state = SLOT_READ;
   p->n_read++;
   pthread_cond_signal(&p->can_code);
   pthread_mutex_unlock(&p->m);
@@ -507,13 +520,14 @@ static void run_parallel(struct run *R) {
   struct pipeline p;
   memset(&p, 0, sizeof p);
   p.R = R;
-  p.nslots = (size_t)o->jobs * 4;
+  p.nbatches = (size_t)o->jobs * 2;
   struct worker *ws = calloc((size_t)o->jobs, sizeof *ws);
   pthread_t *tids = calloc((size_t)o->jobs, sizeof *tids);
-  p.slots = calloc(p.nslots, sizeof *p.slots);
-  bool ok = ws && tids && p.slots;
-  for (size_t i = 0; ok && i < p.nslots; i++)
-    ok = dyad_doc_new(&p.slots[i].doc) == DYAD_OK;
+  p.batches = calloc(p.nbatches, sizeof *p.batches);
+  bool ok = ws && tids && p.batches;
+  for (size_t i = 0; ok && i < p.nbatches; i++)
+    for (size_t k = 0; ok && k < BATCH; k++)
+      ok = dyad_doc_new(&p.batches[i].item[k].doc) == DYAD_OK;
   for (int i = 0; ok && i < o->jobs; i++) {
     ws[i].p = &p;
     ok = dyad_coder_new(R->lex, &o->coder, &ws[i].coder) == DYAD_OK;
@@ -539,25 +553,27 @@ static void run_parallel(struct run *R) {
     fputs("dyad: cannot start threads\n", stderr);
     R->stats.sys_error = true;
   } else {
-    for (size_t i = 0; i < o->ninputs; i++) {
-      struct slot *s = next_free(&p);
-      if (!s)
-        break;
-      dyad_reader *r = open_input(o, o->inputs[i], s);
+    struct batch *b = next_free(&p);
+    for (size_t i = 0; b && i < o->ninputs; i++) {
+      dyad_reader *r = open_input(o, o->inputs[i], &b->item[b->n]);
       if (!r) {
-        publish(&p, s);
-        continue;
+        b->n++;
+      } else {
+        while (b && read_slot(r, o->inputs[i], &b->item[b->n])) {
+          if (++b->n == BATCH) {
+            publish(&p, b);
+            b = next_free(&p);
+          }
+        }
+        dyad_reader_free(r);
       }
-      for (;;) {
-        s = next_free(&p);
-        if (!s || !read_slot(r, o->inputs[i], s))
-          break;
-        publish(&p, s);
+      if (b && b->n == BATCH) {
+        publish(&p, b);
+        b = next_free(&p);
       }
-      dyad_reader_free(r);
-      if (!s)
-        break;
     }
+    if (b && b->n)
+      publish(&p, b);
   }
   pthread_mutex_lock(&p.m);
   p.reading_done = true;
@@ -573,11 +589,12 @@ static void run_parallel(struct run *R) {
   pthread_cond_destroy(&p.can_write);
   pthread_mutex_destroy(&p.m);
 out:
-  for (size_t i = 0; p.slots && i < p.nslots; i++)
-    dyad_doc_free(p.slots[i].doc);
+  for (size_t i = 0; p.batches && i < p.nbatches; i++)
+    for (size_t k = 0; k < BATCH; k++)
+      dyad_doc_free(p.batches[i].item[k].doc);
   for (int i = 0; ws && i < o->jobs; i++)
     dyad_coder_free(ws[i].coder);
-  free(p.slots);
+  free(p.batches);
   free(ws);
   free(tids);
 }

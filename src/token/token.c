@@ -267,8 +267,11 @@ static const char *const ABBREVS[] = {
     "MONT", "VT",   "ARIZ", "ALA"};
 
 bool Dyad_is_abbreviation(const char *key, size_t n) {
+  if (n == 0 || n > 6)
+    return false; /* the longest is "APPROX" */
   for (size_t i = 0; i < sizeof ABBREVS / sizeof ABBREVS[0]; i++) {
-    if (strlen(ABBREVS[i]) == n && memcmp(ABBREVS[i], key, n) == 0)
+    if (ABBREVS[i][0] == key[0] && strlen(ABBREVS[i]) == n &&
+        memcmp(ABBREVS[i], key, n) == 0)
       return true;
   }
   return false;
