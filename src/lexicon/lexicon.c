@@ -367,7 +367,8 @@ static dyad_status alt_edges(struct dyad_lexicon *lex, uint32_t i, bool last) {
     lex->alt_first.len = start;
     count = 0;
   }
-  uint32_t *f = (uint32_t *)lex->alt_first.data + start;
+  /* no member yet: data may still be NULL, and NULL + 0 is undefined */
+  uint32_t *f = count ? (uint32_t *)lex->alt_first.data + start : NULL;
   for (uint32_t a = 1; a < count; a++) {
     uint32_t v = f[a], b = a;
     while (b > 0 && f[b - 1] > v) {

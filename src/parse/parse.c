@@ -2152,8 +2152,9 @@ void Dyad_discourse_update(const struct dyad_lexicon *lex, struct sent *s,
           slot = k;
       if (slot < 0 && dc->nagent_ctx < 16 && strlen(ag) < 8)
         slot = dc->nagent_ctx++;
-      if (slot >= 0 && strlen(ag) < 8) {
-        strcpy(dc->agent_ctx[slot].agent, ag);
+      size_t al = strlen(ag);
+      if (slot >= 0 && al < sizeof dc->agent_ctx[slot].agent) {
+        memcpy(dc->agent_ctx[slot].agent, ag, al + 1);
         dc->agent_ctx[slot].code = g->code;
       }
     }
