@@ -1646,8 +1646,11 @@ static dyad_status clauses(struct sent *s, const struct parse_opts *po,
           reports++;
         else if (s->ti[m].role == RO_VERB)
           verbs++;
+        /* "..., Russia will respond": a modal makes it a clause of its
+         * own, not an attribution */
         if (s->ti[m].fc == FC_CONJ || s->ti[m].fc == FC_THAT ||
-            s->ti[m].fc == FC_WH || tok[m].kind == TK_QUOTE)
+            s->ti[m].fc == FC_WH || tok[m].kind == TK_QUOTE ||
+            s->ti[m].fc == FC_MODAL)
           bad++;
       }
       if (reports == 1 && verbs == 0 && !bad && e - k <= 14) {
@@ -1662,11 +1665,29 @@ static dyad_status clauses(struct sent *s, const struct parse_opts *po,
       }
     }
   }
+  /* "If Mali attacks France, Russia will respond", "Although X ..., Y
+   * ...": a sentence that opens with a condition or a subordinate clause
+   * returns to its main clause after the first comma that follows a verb */
+  bool lead = !po->tabari && n > 0 && start[0] &&
+              (ctype[0] == CL_COND || ctype[0] == CL_SUB);
+  if (lead) {
+    bool verb = false;
+    for (uint32_t k = 1; k + 1 < n; k++) {
+      if (start[k])
+        break;
+      verb |= s->ti[k].role == RO_VERB;
+      if (verb && tok[k].kind == TK_COMMA) {
+        start[k + 1] = 1;
+        ctype[k + 1] = CL_MAIN;
+        break;
+      }
+    }
+  }
   /* build clauses */
   struct clause *c;
   TRY(push_clause(s, a, &c));
   c->t0 = 0;
-  c->type = CL_MAIN;
+  c->type = lead ? ctype[0] : CL_MAIN;
   for (uint32_t k = 1; k < n; k++) {
     if (!start[k])
       continue;
