@@ -1610,7 +1610,12 @@ static dyad_status clauses(struct sent *s, const struct parse_opts *po,
             (rv < k && s->ti[rv].fc == FC_TIME &&
              Dyad_key_is(&tok[rv - 1], "ON"))))
       rv--;
-    if (rv > 0 && (s->ti[rv - 1].wp & W_REPORT) && s->ti[rv - 1].group == 0 &&
+    /* also a demand without "that": "demanded France release ..." */
+    if (rv > 0 &&
+        ((s->ti[rv - 1].wp & W_REPORT) ||
+         (!po->tabari && (s->ti[rv - 1].wp & W_HEDGE) &&
+          s->ti[rv - 1].role == RO_VERB)) &&
+        s->ti[rv - 1].group == 0 &&
         ti->fc != FC_PREP && ti->fc != FC_TO && ti->fc != FC_TIME &&
         ti->fc != FC_ADV && t->kind == TK_WORD) {
       uint32_t m = k;
