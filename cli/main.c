@@ -164,8 +164,8 @@ static char *join(const char *dir, const char *name) {
  * or .zst; the walk passes over others ("out.tsv", "notes.log"). */
 static bool story_file(const char *name) {
   static const char *const zips[] = {".gz", ".zst", NULL};
-  static const char *const exts[] = {"txt", "text", "jsonl", "ndjson", "json",
-                                     "xml", "rec", NULL};
+  static const char *const exts[] = {"txt",  "text", "jsonl", "ndjson",
+                                     "json", "xml",  "rec",   NULL};
   size_t n = strlen(name);
   for (int i = 0; zips[i]; i++) {
     size_t z = strlen(zips[i]);
@@ -246,7 +246,7 @@ static bool walk(const char *root, struct strvec *files) {
 
 struct stats {
   size_t read, coded, no_events, rejected;
-  size_t unreadable; /* inputs that could not be opened or read */
+  size_t unreadable;       /* inputs that could not be opened or read */
   size_t reasons[NSTATUS]; /* rejected stories by status */
   bool sys_error;          /* an input or the output failed: exit 3 */
   bool out_failed;         /* writing stdout failed: stop */
@@ -427,7 +427,7 @@ static void run_serial(struct run *R) {
 
 struct batch {
   enum slot_state state;
-  size_t n;                 /* items in use */
+  size_t n; /* items in use */
   struct slot item[BATCH];
 };
 

@@ -535,9 +535,8 @@ DYAD_EXPORT dyad_status dyad_input_format_parse(const char *name,
  * directory and extension). gzip and zstd data are decompressed. Returns
  * DYAD_ERR_FORMAT (AUTO could not tell), DYAD_ERR_NOMEM or DYAD_OK.
  */
-DYAD_EXPORT dyad_status dyad_reader_open_mem(const char *name,
-                                             const void *data, size_t len,
-                                             dyad_input_format fmt,
+DYAD_EXPORT dyad_status dyad_reader_open_mem(const char *name, const void *data,
+                                             size_t len, dyad_input_format fmt,
                                              dyad_reader **out,
                                              dyad_error *err);
 
@@ -578,8 +577,7 @@ DYAD_EXPORT dyad_input_format dyad_reader_format(const dyad_reader *r);
  * (YYYYMMDD; 0, the default, leaves them at 0). Returns DYAD_ERR_ARG (NULL
  * reader), DYAD_ERR_DATE (an impossible date) or DYAD_OK.
  */
-DYAD_EXPORT dyad_status dyad_reader_set_default_date(dyad_reader *r,
-                                                     int ymd);
+DYAD_EXPORT dyad_status dyad_reader_set_default_date(dyad_reader *r, int ymd);
 
 /**
  * Where a story lies in its input: a plain value, copied out of the reader

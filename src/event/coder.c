@@ -69,15 +69,15 @@ static bool nearest_before(const struct sent *s, int g, uint32_t lo,
 }
 
 struct evspec {
-  const char *builtin;    /* name of an engine rule, or NULL */
+  const char *builtin; /* name of an engine rule, or NULL */
   const char *code;
-  int src, tgt;           /* groups */
-  uint32_t vt0, vt1;      /* verb tokens */
+  int src, tgt;      /* groups */
+  uint32_t vt0, vt1; /* verb tokens */
   uint8_t modality;
   bool negated;
   struct lex_src rule;
-  bool compound;          /* mutual events within a compound */
-  bool unknown_source;    /* violence by an unnamed perpetrator */
+  bool compound;       /* mutual events within a compound */
+  bool unknown_source; /* violence by an unnamed perpetrator */
 };
 
 static bool same_root(const char *a, const char *b);
@@ -98,8 +98,8 @@ static dyad_status add_event(const struct dyad_coder *c, struct dyad_doc *doc,
    * of a state or its army using force (CAMEO 18-20); police and
    * governments acting at home keep them ("police opened fire on
    * demonstrators, killing one person") */
-  if (c->opt.profile != DYAD_PROFILE_TABARI && tgt && tg->agent_only &&
-      *src && same_root(src, tgt) &&
+  if (c->opt.profile != DYAD_PROFILE_TABARI && tgt && tg->agent_only && *src &&
+      same_root(src, tgt) &&
       (strlen(src) == 3 || strncmp(src + 3, "MIL", 3) == 0) &&
       ((ev->code[0] == '1' && (ev->code[1] == '8' || ev->code[1] == '9')) ||
        (ev->code[0] == '2' && ev->code[1] == '0')))
@@ -244,15 +244,13 @@ static int target_after_x(const struct sent *s, uint32_t p, uint32_t hi,
     if (!tabari && same_root(sc, x->code)) {
       /* a possessive, or a demonym used as one ("promised Russian support
        * for Mali") */
-      bool poss = x->pronoun ||
-                  (x->t1 < s->n && s->tok[x->t1].kind == TK_POSS) ||
-                  (x->t1 == x->t0 + 1 && x->t1 < s->n &&
-                   s->tok[x->t1].kind == TK_WORD &&
-                   s->ti[x->t1].fc == FC_NONE && !s->ti[x->t1].wp &&
-                   s->ti[x->t1].role != RO_VERB &&
-                   s->ti[x->t1].role != RO_ACTOR &&
-                   !(s->tok[x->t1].flags & TOK_CAP) &&
-                   Dyad_demonym_like(&s->tok[x->t0]));
+      bool poss =
+          x->pronoun || (x->t1 < s->n && s->tok[x->t1].kind == TK_POSS) ||
+          (x->t1 == x->t0 + 1 && x->t1 < s->n &&
+           s->tok[x->t1].kind == TK_WORD && s->ti[x->t1].fc == FC_NONE &&
+           !s->ti[x->t1].wp && s->ti[x->t1].role != RO_VERB &&
+           s->ti[x->t1].role != RO_ACTOR && !(s->tok[x->t1].flags & TOK_CAP) &&
+           Dyad_demonym_like(&s->tok[x->t0]));
       bool unit = strncmp(x->code, sc, strlen(sc)) == 0;
       /* the source's own country or itself as a possessive never is ("ahead
        * of Israel's planned pullout"); another sector's may be ("protest
@@ -376,18 +374,18 @@ static bool key_in(const struct token *t, const char *const *list) {
  * the head noun after it ("the pull-out debate", "ceasefire talks"). */
 static bool noun_not_event(const struct sent *s, const struct vgroup *v) {
   static const char *const before[] = {
-      "PLANNED",   "PROPOSED", "POSSIBLE",  "EXPECTED",    "THREATENED",
-      "PROMISED",  "POTENTIAL", "FUTURE",   "PROSPECTIVE", "IMMINENT",
-      "LOOMING",   "INTENDED", "MOOTED",    "PENDING",     "ANTICIPATED",
-      "FEARED",    "RUMOURED", "RUMORED",   "ALLEGED",     "SUSPECTED",
+      "PLANNED",      "PROPOSED",  "POSSIBLE", "EXPECTED",    "THREATENED",
+      "PROMISED",     "POTENTIAL", "FUTURE",   "PROSPECTIVE", "IMMINENT",
+      "LOOMING",      "INTENDED",  "MOOTED",   "PENDING",     "ANTICIPATED",
+      "FEARED",       "RUMOURED",  "RUMORED",  "ALLEGED",     "SUSPECTED",
       "HYPOTHETICAL", NULL};
   static const char *const after[] = {
-      "DEBATE",   "DEBATES",  "PLAN",      "PLANS",     "PROPOSAL",
-      "PROPOSALS", "BILL",    "DEADLINE",  "TIMETABLE", "SCHEDULE",
-      "TALKS",    "NEGOTIATIONS", "DEAL",  "ISSUE",     "QUESTION",
-      "VOTE",     "PROCESS",  "CALLS",     "DEMANDS",   "THREAT",
-      "THREATS",  "FEARS",    "RUMOURS",   "RUMORS",    "CLAIMS",
-      "OPTION",   "OPTIONS",  "STRATEGY",  "PROPOSITION", NULL};
+      "DEBATE",    "DEBATES",      "PLAN",     "PLANS",       "PROPOSAL",
+      "PROPOSALS", "BILL",         "DEADLINE", "TIMETABLE",   "SCHEDULE",
+      "TALKS",     "NEGOTIATIONS", "DEAL",     "ISSUE",       "QUESTION",
+      "VOTE",      "PROCESS",      "CALLS",    "DEMANDS",     "THREAT",
+      "THREATS",   "FEARS",        "RUMOURS",  "RUMORS",      "CLAIMS",
+      "OPTION",    "OPTIONS",      "STRATEGY", "PROPOSITION", NULL};
   for (uint32_t k = v->t0, m = 0; k > 0 && m < 3; k--, m++) {
     const struct token *t = &s->tok[k - 1];
     if (t->kind != TK_WORD || s->ti[k - 1].group)
@@ -432,8 +430,8 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
             g = -1;
           uint32_t k = v->t0;
           while (k > 0 && s->ti[k - 1].group == 0 && k + 4 > v->t0 &&
-                 s->ti[k - 1].role == RO_NONE && s->tok[k - 1].kind == TK_WORD &&
-                 s->ti[k - 1].fc == FC_NONE)
+                 s->ti[k - 1].role == RO_NONE &&
+                 s->tok[k - 1].kind == TK_WORD && s->ti[k - 1].fc == FC_NONE)
             k--;
           if (k > 1 && s->tok[k - 1].kind == TK_POSS && s->ti[k - 2].group)
             g = (int)s->ti[k - 2].group - 1; /* "Russia's support" */
@@ -445,8 +443,8 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
              * away from African Union peace talks") */
             g = (int)s->ti[k - 1].group - 1;
             uint32_t st0 = s->groups[g].t0;
-            if (st0 > 0 && (s->ti[st0 - 1].fc == FC_PREP ||
-                            s->ti[st0 - 1].fc == FC_TO))
+            if (st0 > 0 &&
+                (s->ti[st0 - 1].fc == FC_PREP || s->ti[st0 - 1].fc == FC_TO))
               g = -1;
             /* a country name before the noun is where, not who: "Iraq
              * mortar attack" (but "Israeli airstrikes", "Hamas attack") */
@@ -485,14 +483,13 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
         /* the noun as the direct object: not inside a prepositional
          * phrase, after the clause's subject */
         uint32_t k = v->t0;
-        while (k > 0 && (s->ti[k - 1].fc == FC_DET ||
-                         s->ti[k - 1].fc == FC_PRONPOSS ||
-                         s->ti[k - 1].fc == FC_NUM ||
-                         adjective_word(s, k - 1)))
+        while (k > 0 &&
+               (s->ti[k - 1].fc == FC_DET || s->ti[k - 1].fc == FC_PRONPOSS ||
+                s->ti[k - 1].fc == FC_NUM || adjective_word(s, k - 1)))
           k--;
         int subj = s->clauses[v->clause].subject;
-        bool pp = k > 0 && (s->ti[k - 1].fc == FC_PREP ||
-                            s->ti[k - 1].fc == FC_TO);
+        bool pp =
+            k > 0 && (s->ti[k - 1].fc == FC_PREP || s->ti[k - 1].fc == FC_TO);
         /* "engaged in ethnic cleansing", "involved in the attack": the
          * phrase names the act itself */
         if (pp && k > 1 && Dyad_key_is(&s->tok[k - 1], "IN") &&
@@ -515,8 +512,9 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
         continue;
       if ((mods & (VM_HEDGE | VM_COND)) && !c->opt.keep_hedged)
         continue;
-      struct evspec ev = {NULL, code, src, tgt, v->t0, v->t1, DYAD_MOD_FACT,
-                          false, vc.rule, vc.compound, false};
+      struct evspec ev = {NULL,    code,        src,           tgt,
+                          v->t0,   v->t1,       DYAD_MOD_FACT, false,
+                          vc.rule, vc.compound, false};
       if (mods & VM_CLAIM)
         ev.modality = DYAD_MOD_CLAIM;
       if (mods & VM_HEDGE)
@@ -544,8 +542,8 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
         comp = (int)wj;
         break;
       }
-    if (comp < 0 && !tabari && code &&
-        Dyad_family_of(code) != FAM_NONE && vi + 1 < s->nverbs) {
+    if (comp < 0 && !tabari && code && Dyad_family_of(code) != FAM_NONE &&
+        vi + 1 < s->nverbs) {
       const struct vgroup *w = &s->verbs[vi + 1];
       const struct clause *wc = &s->clauses[w->clause];
       if (!w->noun && wc->type == CL_REPORTED && wc->parent == v->clause &&
@@ -562,8 +560,7 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
      * (020), by the speaker */
     bool generic_demand = false;
     if (!tabari && is_null_code(code) && comp < 0 &&
-        (mods & (VM_MUST | VM_SHOULD)) &&
-        s->clauses[v->clause].speaker >= 0 &&
+        (mods & (VM_MUST | VM_SHOULD)) && s->clauses[v->clause].speaker >= 0 &&
         !(s->ti[v->t0].wp & (W_REPORT | W_HEDGE | W_BELIEF))) {
       code = (mods & VM_MUST) ? "100" : "020";
       generic_demand = true;
@@ -612,7 +609,9 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
             /* the object of the outer verb ("urged Mali to ..."), else the
              * inner act's target */
             int t = target_after(s, v->t1, w->a0, src);
-            tgt = t >= 0 ? t : (wc.tgt >= 0 ? wc.tgt : target_after(s, w->t1, whi, src));
+            tgt = t >= 0 ? t
+                         : (wc.tgt >= 0 ? wc.tgt
+                                        : target_after(s, w->t1, whi, src));
           }
           vt1 = w->t1;
           vc.rule = wc.pattern != LEX_NONE ? wc.rule : vc.rule;
@@ -658,8 +657,8 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
       if (by >= 0) {
         tgt = src;
         src = by;
-      } else if (!tabari && violent(code) && nearest_before(s, src, lo, v->a0) &&
-                 !names_hazard(s)) {
+      } else if (!tabari && violent(code) &&
+                 nearest_before(s, src, lo, v->a0) && !names_hazard(s)) {
         /* "A journalist was killed in a car bomb": the act is coded with
          * an unknown source, as GDELT leaves Actor1 empty */
         tgt = src;
@@ -765,10 +764,10 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
        * decision announced ("announced it would prohibit all aid"): coded
        * as the act, a claim; cooperation announced is a statement of
        * intent (below) */
-      int root = code[0] >= '0' && code[0] <= '9' && code[1] >= '0' &&
-                         code[1] <= '9'
-                     ? (code[0] - '0') * 10 + (code[1] - '0')
-                     : 0;
+      int root =
+          code[0] >= '0' && code[0] <= '9' && code[1] >= '0' && code[1] <= '9'
+              ? (code[0] - '0') * 10 + (code[1] - '0')
+              : 0;
       if (future && !hedge && own && claim && !cond && !neg && root >= 14 &&
           Dyad_family_of(code) == FAM_NONE) {
         future = false;
@@ -840,12 +839,13 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
      * 05x, 0871 */
     if (!tabari && !mutual && tgt < 0 && src >= 0 &&
         s->groups[src].compound >= 0 &&
-        ((code[0] == '0' && code[1] == '4' && code[2] != '2' && code[2] != '3') ||
+        ((code[0] == '0' && code[1] == '4' && code[2] != '2' &&
+          code[2] != '3') ||
          (code[0] == '0' && (code[1] == '3' || code[1] == '5')) ||
          strcmp(code, "0871") == 0))
       mutual = true;
-    struct evspec ev = {NULL, code, src, tgt, vt0, vt1, modality, negated,
-                        vc.rule, mutual, unknown_source};
+    struct evspec ev = {NULL,     code,    src,     tgt,    vt0,           vt1,
+                        modality, negated, vc.rule, mutual, unknown_source};
     if (mutual && src >= 0 && s->groups[src].compound >= 0) {
       /* '%': mutual events among the members of the compound */
       int cp = s->groups[src].compound;
@@ -886,7 +886,7 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
       if (src < 0 || !s->groups[src].code)
         continue;
       int tgt = target_after(s, k + 1, s->n, src);
-      struct evspec ev = {"dyad:doubt", "012", src, tgt, k, k + 1,
+      struct evspec ev = {"dyad:doubt",  "012", src,    tgt,   k,    k + 1,
                           DYAD_MOD_FACT, false, {0, 0}, false, false};
       if (cl->quoted || (cl->mods & VM_CLAIM))
         ev.modality = DYAD_MOD_CLAIM;

@@ -10,21 +10,34 @@
 #include "../parse/parse.h"
 #include "coder.h"
 
-const char *dyad_version(void) { return DYAD_VERSION_STRING; }
+const char *dyad_version(void) {
+  return DYAD_VERSION_STRING;
+}
 
 const char *dyad_status_str(dyad_status st) {
   switch (st) {
-  case DYAD_OK: return "ok";
-  case DYAD_END: return "end of input";
-  case DYAD_ERR_NOMEM: return "out of memory";
-  case DYAD_ERR_IO: return "input/output error";
-  case DYAD_ERR_ARG: return "invalid argument";
-  case DYAD_ERR_PARSE: return "malformed input";
-  case DYAD_ERR_ENCODING: return "text is not valid UTF-8";
-  case DYAD_ERR_LIMIT: return "size limit exceeded";
-  case DYAD_ERR_DATE: return "malformed date";
-  case DYAD_ERR_FORMAT: return "unknown format";
-  case DYAD_ERR_EMPTY: return "no text";
+  case DYAD_OK:
+    return "ok";
+  case DYAD_END:
+    return "end of input";
+  case DYAD_ERR_NOMEM:
+    return "out of memory";
+  case DYAD_ERR_IO:
+    return "input/output error";
+  case DYAD_ERR_ARG:
+    return "invalid argument";
+  case DYAD_ERR_PARSE:
+    return "malformed input";
+  case DYAD_ERR_ENCODING:
+    return "text is not valid UTF-8";
+  case DYAD_ERR_LIMIT:
+    return "size limit exceeded";
+  case DYAD_ERR_DATE:
+    return "malformed date";
+  case DYAD_ERR_FORMAT:
+    return "unknown format";
+  case DYAD_ERR_EMPTY:
+    return "no text";
   }
   return "unknown status";
 }
@@ -56,7 +69,8 @@ char *dyad_error_format(const dyad_error *err, char *buf, size_t size) {
   return buf;
 }
 
-/* ---- documents ------------------------------------------------------------ */
+/* ---- documents ------------------------------------------------------------
+ */
 
 dyad_status dyad_doc_new(dyad_doc **out) {
   if (!out)
@@ -148,8 +162,12 @@ dyad_status dyad_doc_set(dyad_doc *d, const dyad_story *st) {
   return DYAD_OK;
 }
 
-const char *dyad_doc_id(const dyad_doc *d) { return d ? d->id : ""; }
-int dyad_doc_date(const dyad_doc *d) { return d ? d->date : 0; }
+const char *dyad_doc_id(const dyad_doc *d) {
+  return d ? d->id : "";
+}
+int dyad_doc_date(const dyad_doc *d) {
+  return d ? d->date : 0;
+}
 
 const char *dyad_doc_text(const dyad_doc *d, size_t *len) {
   if (len)
@@ -183,7 +201,9 @@ const char *dyad_doc_explain(const dyad_doc *d) {
   return d && d->explain.data ? d->explain.data : "";
 }
 
-size_t dyad_doc_event_count(const dyad_doc *d) { return d ? d->events.len : 0; }
+size_t dyad_doc_event_count(const dyad_doc *d) {
+  return d ? d->events.len : 0;
+}
 
 const dyad_event *dyad_doc_event(const dyad_doc *d, size_t i) {
   if (!d || i >= d->events.len)
@@ -191,17 +211,30 @@ const dyad_event *dyad_doc_event(const dyad_doc *d, size_t i) {
   return &VEC_AT(&d->events, struct dyad_event, i);
 }
 
-/* ---- events ---------------------------------------------------------------- */
+/* ---- events ----------------------------------------------------------------
+ */
 
-const char *dyad_event_source(const dyad_event *e) { return e ? e->source : ""; }
-const char *dyad_event_target(const dyad_event *e) { return e ? e->target : ""; }
-const char *dyad_event_code(const dyad_event *e) { return e ? e->code : ""; }
-const char *dyad_event_root(const dyad_event *e) { return e ? e->root : ""; }
-int dyad_event_quad_class(const dyad_event *e) { return e ? e->quad : 0; }
+const char *dyad_event_source(const dyad_event *e) {
+  return e ? e->source : "";
+}
+const char *dyad_event_target(const dyad_event *e) {
+  return e ? e->target : "";
+}
+const char *dyad_event_code(const dyad_event *e) {
+  return e ? e->code : "";
+}
+const char *dyad_event_root(const dyad_event *e) {
+  return e ? e->root : "";
+}
+int dyad_event_quad_class(const dyad_event *e) {
+  return e ? e->quad : 0;
+}
 double dyad_event_goldstein(const dyad_event *e) {
   return e ? e->goldstein : NAN;
 }
-size_t dyad_event_sentence(const dyad_event *e) { return e ? e->sentence : 0; }
+size_t dyad_event_sentence(const dyad_event *e) {
+  return e ? e->sentence : 0;
+}
 
 void dyad_event_span(const dyad_event *e, dyad_span_kind k, size_t *start,
                      size_t *end) {
@@ -220,7 +253,9 @@ dyad_modality dyad_event_modality(const dyad_event *e) {
   return e ? (dyad_modality)e->modality : DYAD_MOD_FACT;
 }
 
-bool dyad_event_negated(const dyad_event *e) { return e && e->negated; }
+bool dyad_event_negated(const dyad_event *e) {
+  return e && e->negated;
+}
 
 bool dyad_event_rule(const dyad_event *e, const char **file, unsigned *line) {
   if (!e || !e->rule_file)
@@ -234,17 +269,24 @@ bool dyad_event_rule(const dyad_event *e, const char **file, unsigned *line) {
 
 const char *dyad_modality_str(dyad_modality m) {
   switch (m) {
-  case DYAD_MOD_FACT: return "fact";
-  case DYAD_MOD_CLAIM: return "claim";
-  case DYAD_MOD_HEDGED: return "hedged";
-  case DYAD_MOD_FUTURE: return "future";
-  case DYAD_MOD_CONDITIONAL: return "conditional";
-  case DYAD_MOD_NEGATED: return "negated";
+  case DYAD_MOD_FACT:
+    return "fact";
+  case DYAD_MOD_CLAIM:
+    return "claim";
+  case DYAD_MOD_HEDGED:
+    return "hedged";
+  case DYAD_MOD_FUTURE:
+    return "future";
+  case DYAD_MOD_CONDITIONAL:
+    return "conditional";
+  case DYAD_MOD_NEGATED:
+    return "negated";
   }
   return "unknown";
 }
 
-/* ---- coders ----------------------------------------------------------------- */
+/* ---- coders -----------------------------------------------------------------
+ */
 
 dyad_status dyad_coder_new(const dyad_lexicon *lex,
                            const dyad_coder_options *opts, dyad_coder **out) {
@@ -302,7 +344,8 @@ dyad_status dyad_code(dyad_coder *c, dyad_doc *d, dyad_error *err) {
         d->text[i] != '\r')
       nonspace = 1;
   if (!nonspace)
-    return Dyad_error_set(err, DYAD_ERR_EMPTY, d->id, 0, 0, "story has no text");
+    return Dyad_error_set(err, DYAD_ERR_EMPTY, d->id, 0, 0,
+                          "story has no text");
   TRY(Dyad_tokenize(d->text, 0, d->len, &d->arena, &d->tokens));
   struct token *toks = d->tokens.data;
   for (size_t i = 0; i < d->tokens.len; i++)
@@ -332,11 +375,13 @@ dyad_status dyad_code(dyad_coder *c, dyad_doc *d, dyad_error *err) {
     }
     struct sent s;
     po.headline = d->headline_end && se->end <= d->headline_end;
-    po.first_body = d->headline_end ? se->start > d->headline_end &&
-                                          (si == 0 ||
-                                           VEC_AT(&d->sentences, struct sentence,
-                                                  si - 1).end <= d->headline_end)
-                                    : si == 0;
+    po.first_body =
+        d->headline_end
+            ? se->start > d->headline_end &&
+                  (si == 0 ||
+                   VEC_AT(&d->sentences, struct sentence, si - 1).end <=
+                       d->headline_end)
+            : si == 0;
     TRY(Dyad_parse(lex, toks + se->first, n, &po, &dc, &d->arena, &s));
     s.index = (uint32_t)si;
     if (s.story_discard >= 0 && story_discard < 0)
@@ -388,7 +433,8 @@ dyad_status dyad_code(dyad_coder *c, dyad_doc *d, dyad_error *err) {
       bool repeated = false;
       if (se->end <= d->headline_end) {
         for (size_t j = k + 1; j < d->events.len && !repeated; j++) {
-          const struct dyad_event *f = &VEC_AT(&d->events, struct dyad_event, j);
+          const struct dyad_event *f =
+              &VEC_AT(&d->events, struct dyad_event, j);
           const struct sentence *sf =
               &VEC_AT(&d->sentences, struct sentence, f->sentence);
           /* the body's actors may be the more specific ("Russia" in the
@@ -401,10 +447,11 @@ dyad_status dyad_code(dyad_coder *c, dyad_doc *d, dyad_error *err) {
       }
       if (repeated) {
         if (c->opt.explain)
-          TRY(Dyad_buf_printf(&d->explain,
-                              "headline event %s %s %s: told again in the body, "
-                              "reported from there\n",
-                              e->source, e->target[0] ? e->target : "-", e->code));
+          TRY(Dyad_buf_printf(
+              &d->explain,
+              "headline event %s %s %s: told again in the body, "
+              "reported from there\n",
+              e->source, e->target[0] ? e->target : "-", e->code));
         continue;
       }
       if (w != k)

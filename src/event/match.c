@@ -18,17 +18,17 @@
 struct mctx {
   const struct dyad_lexicon *lex;
   const struct sent *s;
-  uint32_t lo, hi;  /* token bounds */
-  int src, tgt;     /* group indexes assigned by $ and + (or -1) */
-  bool compound;    /* % matched */
-  int steps;        /* work bound */
+  uint32_t lo, hi; /* token bounds */
+  int src, tgt;    /* group indexes assigned by $ and + (or -1) */
+  bool compound;   /* % matched */
+  int steps;       /* work bound */
 };
 
 /* A continuation: where to go after an alternative's option matched. */
 struct cont {
   const struct lex_pel *els;
-  uint32_t k, n;   /* forward: next element k; backward: elements [0, k) */
-  bool adj;        /* adjacency for that next element */
+  uint32_t k, n; /* forward: next element k; backward: elements [0, k) */
+  bool adj;      /* adjacency for that next element */
   const struct cont *up;
 };
 
@@ -150,7 +150,8 @@ static bool fwd(struct mctx *m, const struct lex_pel *els, uint32_t k,
       for (uint32_t o = 0; o < al->nopts; o++) {
         const struct lex_altopt *op =
             &VEC_AT(&m->lex->alt_opts, struct lex_altopt, al->opts + o);
-        const struct lex_pel *oe = &VEC_AT(&m->lex->pels, struct lex_pel, op->els);
+        const struct lex_pel *oe =
+            &VEC_AT(&m->lex->pels, struct lex_pel, op->els);
         if (op->nels && fwd(m, oe, 0, op->nels, q, true, &c, depth + 1))
           return true;
       }
@@ -234,7 +235,8 @@ static bool bwd(struct mctx *m, const struct lex_pel *els, uint32_t k,
       for (uint32_t o = 0; o < al->nopts; o++) {
         const struct lex_altopt *op =
             &VEC_AT(&m->lex->alt_opts, struct lex_altopt, al->opts + o);
-        const struct lex_pel *oe = &VEC_AT(&m->lex->pels, struct lex_pel, op->els);
+        const struct lex_pel *oe =
+            &VEC_AT(&m->lex->pels, struct lex_pel, op->els);
         if (op->nels && bwd(m, oe, op->nels, q1, true, &c, depth + 1))
           return true;
       }
@@ -247,11 +249,10 @@ static bool bwd(struct mctx *m, const struct lex_pel *els, uint32_t k,
   return false;
 }
 
-
 /* Code of verb group v in bounds [lo, hi). */
 void Dyad_match_verb(const struct dyad_lexicon *lex, const struct sent *s,
-                       const struct vgroup *v, uint32_t lo, uint32_t hi,
-                       struct vcode *out) {
+                     const struct vgroup *v, uint32_t lo, uint32_t hi,
+                     struct vcode *out) {
   const struct lex_verb *lv = &VEC_AT(&lex->verbs, struct lex_verb, v->verb);
   const struct lex_block *bl =
       &VEC_AT(&lex->blocks, struct lex_block, lv->block);
@@ -263,14 +264,15 @@ void Dyad_match_verb(const struct dyad_lexicon *lex, const struct sent *s,
   out->rule = lv->src;
   for (uint32_t i = 0; i < bl->npats; i++) {
     uint32_t pi = VEC_AT(&lex->pat_order, uint32_t, bl->pats + i);
-    const struct lex_pattern *p = &VEC_AT(&lex->patterns, struct lex_pattern, pi);
-    if (p->anchors[0] && (!Dyad_sent_has_word(s, p->anchors[0]) ||
-                          (p->anchors[1] &&
-                           (!Dyad_sent_has_word(s, p->anchors[1]) ||
-                            (p->anchors[2] &&
-                             (!Dyad_sent_has_word(s, p->anchors[2]) ||
-                              (p->anchors[3] &&
-                               !Dyad_sent_has_word(s, p->anchors[3]))))))))
+    const struct lex_pattern *p =
+        &VEC_AT(&lex->patterns, struct lex_pattern, pi);
+    if (p->anchors[0] &&
+        (!Dyad_sent_has_word(s, p->anchors[0]) ||
+         (p->anchors[1] &&
+          (!Dyad_sent_has_word(s, p->anchors[1]) ||
+           (p->anchors[2] &&
+            (!Dyad_sent_has_word(s, p->anchors[2]) ||
+             (p->anchors[3] && !Dyad_sent_has_word(s, p->anchors[3]))))))))
       continue; /* a word the pattern needs is not in the sentence */
     const struct lex_pel *els = &VEC_AT(&lex->pels, struct lex_pel, p->els);
     /* find '*' */
@@ -289,8 +291,8 @@ void Dyad_match_verb(const struct dyad_lexicon *lex, const struct sent *s,
     int fs = m.src, ft = m.tgt;
     bool fc = m.compound;
     m.steps = 0;
-    bool adj_before = star > 0 && (els[star - 1].conn == PC_NEXT ||
-                                   (p->flags & PF_P2));
+    bool adj_before =
+        star > 0 && (els[star - 1].conn == PC_NEXT || (p->flags & PF_P2));
     /* the pre part is matched against the words before the verb group,
      * skipping its auxiliaries unless the pattern names them */
     if (!bwd(&m, els, star, v->t0, adj_before, NULL, 0) &&
@@ -310,4 +312,3 @@ void Dyad_match_verb(const struct dyad_lexicon *lex, const struct sent *s,
     return;
   }
 }
-

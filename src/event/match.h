@@ -12,11 +12,11 @@
 #include "../parse/parse.h"
 
 struct vcode {
-  uint32_t code, code2;   /* string ids; code2 LEX_NONE unless paired */
-  int src, tgt;           /* groups from $ / + (or %), -1 if none */
-  bool compound;          /* '%' matched */
-  uint32_t pattern;       /* pattern index or LEX_NONE (verb's own code) */
-  struct lex_src rule;    /* pattern's or verb's file and line */
+  uint32_t code, code2; /* string ids; code2 LEX_NONE unless paired */
+  int src, tgt;         /* groups from $ / + (or %), -1 if none */
+  bool compound;        /* '%' matched */
+  uint32_t pattern;     /* pattern index or LEX_NONE (verb's own code) */
+  struct lex_src rule;  /* pattern's or verb's file and line */
 };
 
 /* Codes verb group v, matching patterns within tokens [lo, hi). */

@@ -156,7 +156,7 @@ static int doubles(const char *w, size_t n) {
   if (vowel(c3) || c3 == 'W' || c3 == 'X' || c3 == 'Y' || !vowel(c2) ||
       vowel(c1) || !isalpha((unsigned char)c3))
     return 0;
-  if (n >= 4 && c1 == 'Q' )
+  if (n >= 4 && c1 == 'Q')
     return 0;
   int groups = 0;
   bool in = false;

@@ -125,8 +125,7 @@ uint32_t Dyad_lex_find_word(const struct dyad_lexicon *lex, const char *key,
     uint32_t wid;
     if (!Dyad_u64map_get(&lex->word_map, h + 2 * (uint64_t)k, &wid))
       return 0;
-    const char *t =
-        lex->strings.data + VEC_AT(&lex->words, uint32_t, wid);
+    const char *t = lex->strings.data + VEC_AT(&lex->words, uint32_t, wid);
     if (strncmp(t, key, n) == 0 && t[n] == '\0')
       return wid;
   }
@@ -434,8 +433,8 @@ dyad_status Dyad_lex_finish(struct dyad_lexicon *lex) {
   /* stems: the inflections a non-exact pattern word matches (TABARI's
    * automatic endings, coders.md §1.3), interned so that matching compares
    * word ids only */
-  static const char *const endings[] = {"S", "ES", "ED", "D", "ING", "N",
-                                        "EN", "ER", "ERS"};
+  static const char *const endings[] = {"S", "ES", "ED", "D",  "ING",
+                                        "N", "EN", "ER", "ERS"};
   struct vec variants;
   Dyad_vec_init(&variants, sizeof(uint64_t)); /* (variant wid << 32) | stem */
   dyad_status st = DYAD_OK;
@@ -532,8 +531,8 @@ static bool in_sorted(const uint32_t *f, uint32_t n, uint32_t w) {
   return lo < n && f[lo] == w;
 }
 
-static bool edge_has(const struct dyad_lexicon *lex, uint32_t first,
-                     uint32_t n, uint32_t wid) {
+static bool edge_has(const struct dyad_lexicon *lex, uint32_t first, uint32_t n,
+                     uint32_t wid) {
   if (!wid)
     return false;
   const uint32_t *f = (const uint32_t *)lex->alt_first.data + first;

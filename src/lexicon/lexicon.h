@@ -27,15 +27,15 @@
 
 /* What a trie hit is. */
 enum lex_kind {
-  LK_ACTOR = 1,   /* ref: actor index */
-  LK_AGENT,       /* ref: agent index */
-  LK_VERB,        /* ref: verb form index */
-  LK_NOUN,        /* TABARI <NOUN> list word: ref unused */
-  LK_ADJ,         /* TABARI <ADJECTIVE> list word */
-  LK_DISCARD,     /* ref: discard index */
-  LK_ISSUE,       /* ref: issue index */
-  LK_TIME,        /* TABARI <TIME> word: ref: time index */
-  LK_EVNOUN,      /* event noun (verb-format noun file): ref verb form */
+  LK_ACTOR = 1, /* ref: actor index */
+  LK_AGENT,     /* ref: agent index */
+  LK_VERB,      /* ref: verb form index */
+  LK_NOUN,      /* TABARI <NOUN> list word: ref unused */
+  LK_ADJ,       /* TABARI <ADJECTIVE> list word */
+  LK_DISCARD,   /* ref: discard index */
+  LK_ISSUE,     /* ref: issue index */
+  LK_TIME,      /* TABARI <TIME> word: ref: time index */
+  LK_EVNOUN,    /* event noun (verb-format noun file): ref verb form */
 };
 
 /* Flags on a hit. */
@@ -45,8 +45,8 @@ enum lex_hit_flag {
 };
 
 struct lex_hit {
-  uint8_t kind;  /* enum lex_kind */
-  uint8_t flags; /* enum lex_hit_flag */
+  uint8_t kind;    /* enum lex_kind */
+  uint8_t flags;   /* enum lex_hit_flag */
   uint16_t nwords; /* phrase length in words */
   uint32_t ref;
   uint32_t next; /* next hit at the same node (build list), LEX_NONE ends */
@@ -76,9 +76,9 @@ struct lex_actor {
 };
 
 struct lex_agent {
-  uint32_t code;   /* string id, without '~' */
-  bool suffix;     /* written "X~": prefixed to the actor code */
-  uint32_t name;   /* string id of the phrase */
+  uint32_t code; /* string id, without '~' */
+  bool suffix;   /* written "X~": prefixed to the actor code */
+  uint32_t name; /* string id of the phrase */
   struct lex_src src;
 };
 
@@ -93,28 +93,28 @@ enum vform {
 };
 
 struct lex_vform {
-  uint32_t verb;   /* verb index */
-  uint8_t form;    /* enum vform */
-  uint8_t head;    /* index of the inflected word within the phrase */
+  uint32_t verb; /* verb index */
+  uint8_t form;  /* enum vform */
+  uint8_t head;  /* index of the inflected word within the phrase */
   uint8_t nwords;
 };
 
 struct lex_verb {
-  uint32_t block;  /* block index */
-  uint32_t code;   /* own code (string id) or LEX_NONE: use the block's */
-  uint32_t lemma;  /* string id */
+  uint32_t block; /* block index */
+  uint32_t code;  /* own code (string id) or LEX_NONE: use the block's */
+  uint32_t lemma; /* string id */
   struct lex_src src;
-  uint32_t code2;  /* with an own code "[a:b]": b's string id, else LEX_NONE */
-  uint32_t flags;  /* with an own code: enum pat_flag ('!' / '?') */
+  uint32_t code2; /* with an own code "[a:b]": b's string id, else LEX_NONE */
+  uint32_t flags; /* with an own code: enum pat_flag ('!' / '?') */
 };
 
 struct lex_block {
-  uint32_t name;          /* string id */
-  uint32_t code;          /* default code string id (may be "---") */
-  uint32_t pats, npats;   /* range in lex->pat_order (sorted longest first) */
+  uint32_t name;        /* string id */
+  uint32_t code;        /* default code string id (may be "---") */
+  uint32_t pats, npats; /* range in lex->pat_order (sorted longest first) */
   struct lex_src src;
-  uint32_t code2;         /* "[a:b]": b's string id, else LEX_NONE */
-  uint32_t flags;         /* enum pat_flag of the code ('!' / '?') */
+  uint32_t code2; /* "[a:b]": b's string id, else LEX_NONE */
+  uint32_t flags; /* enum pat_flag of the code ('!' / '?') */
 };
 
 /* Pattern elements (TABARI manual §5.7; coders.md §1.3). */
@@ -139,8 +139,8 @@ struct lex_pel {
   uint8_t conn;  /* enum pe_conn: link to the next element */
   uint8_t exact; /* PE_WORD: no stem/ending match ('_' or '=') */
   uint8_t pad;
-  uint32_t arg;  /* PE_WORD: wid (0 = not in word table); PE_ALT: group */
-  uint32_t str;  /* PE_WORD: string id of the folded word */
+  uint32_t arg; /* PE_WORD: wid (0 = not in word table); PE_ALT: group */
+  uint32_t str; /* PE_WORD: string id of the folded word */
 };
 
 /* An alternative group: options are element sequences. Synonym sets are
@@ -175,13 +175,13 @@ struct lex_pattern {
   uint32_t flags;       /* enum pat_flag */
   uint32_t length;      /* letters in fixed words (TABARI §5.7.1) */
   struct lex_src src;
-  uint32_t anchors[4];  /* wids of literal words every match needs (the
-                         * PE_WORDs outside alternatives, up to 4), 0 ends;
-                         * set by Dyad_lex_finish to skip patterns quickly */
+  uint32_t anchors[4]; /* wids of literal words every match needs (the
+                        * PE_WORDs outside alternatives, up to 4), 0 ends;
+                        * set by Dyad_lex_finish to skip patterns quickly */
 };
 
 struct lex_discard {
-  bool story;   /* '+': whole story */
+  bool story; /* '+': whole story */
   uint32_t name;
   struct lex_src src;
 };
@@ -192,8 +192,8 @@ struct lex_issue {
 };
 
 struct lex_time {
-  int shift;      /* days */
-  uint32_t code;  /* "###", "+++", "---" specials or LEX_NONE */
+  int shift;     /* days */
+  uint32_t code; /* "###", "+++", "---" specials or LEX_NONE */
   struct lex_src src;
   uint32_t block; /* block holding the time word's patterns ("- * AND
                    * TOMORROW [+3]"), its code the word's code as written */
@@ -201,25 +201,25 @@ struct lex_time {
 
 /* TABARI options that change coding (TABARI manual ch. 8). */
 struct lex_tabari_opts {
-  bool present;          /* a TABARI .options file was read */
-  int complex_verbs;     /* COMPLEX: VERBS[n], 0 = off */
+  bool present;      /* a TABARI .options file was read */
+  int complex_verbs; /* COMPLEX: VERBS[n], 0 = off */
   int complex_actors;
   int complex_conj;
   int complex_pronouns;
   int complex_comma;
   bool noactprior;
-  int code_by;           /* 0 clause (default), 1 sentence, 2 all */
-  int min_words;         /* SET: MINIMUM WORDS (default 8 for TABARI) */
-  bool yyyy;             /* SET: YYYY */
+  int code_by;   /* 0 clause (default), 1 sentence, 2 all */
+  int min_words; /* SET: MINIMUM WORDS (default 8 for TABARI) */
+  bool yyyy;     /* SET: YYYY */
   bool time_shift;
   int comma_min, comma_max, comma_bmin, comma_bmax, comma_emin, comma_emax;
   bool comma_off;
   uint32_t default_source, default_target; /* string ids or LEX_NONE */
   bool convert_agents;
-  bool default_prior;    /* DEFAULT: SOURCE [x] PRIOR: only before the verb */
-  bool default_after;    /* DEFAULT: TARGET [y] AFTER: only after the verb */
-  char forward[32];      /* FORWARD: record-id format ("^^*****NNN*SSS"),
-                          * "" = pronouns are not carried across records */
+  bool default_prior; /* DEFAULT: SOURCE [x] PRIOR: only before the verb */
+  bool default_after; /* DEFAULT: TARGET [y] AFTER: only after the verb */
+  char forward[32];   /* FORWARD: record-id format ("^^*****NNN*SSS"),
+                       * "" = pronouns are not carried across records */
 };
 
 struct dyad_lexicon {
@@ -230,9 +230,9 @@ struct dyad_lexicon {
   struct vec words;       /* uint32_t string id per wid (index 0 unused) */
   struct u64map word_map; /* hash(key) -> wid */
   /* trie */
-  struct vec nodes;       /* struct lex_node; node 0 = root */
-  struct u64map edges;    /* (node << 32 | wid) -> child node */
-  struct vec hits;        /* struct lex_hit */
+  struct vec nodes;    /* struct lex_node; node 0 = root */
+  struct u64map edges; /* (node << 32 | wid) -> child node */
+  struct vec hits;     /* struct lex_hit */
   /* entries */
   struct vec actors, datecodes, agents, verbs, vforms, blocks, patterns,
       pat_order, pels, alts, alt_opts, discards, issues, times;
@@ -246,8 +246,8 @@ struct dyad_lexicon {
   bool require_dyad;
   /* set by Dyad_lex_finish */
   struct vec alt_first; /* uint32_t: first words of alternative groups */
-  struct vec stem_of; /* uint32_t per wid: the non-exact pattern word it
-                       * inflects (TIES -> TIE), 0 if none */
+  struct vec stem_of;   /* uint32_t per wid: the non-exact pattern word it
+                         * inflects (TIES -> TIE), 0 if none */
   bool finished;
   uint32_t str_null, str_discard, str_complex; /* "---" "###" "+++" */
 };
@@ -267,8 +267,8 @@ static inline const char *Dyad_lex_cstr(const struct dyad_lexicon *lex,
 }
 
 /* Interns a folded word key; returns its wid (>= 1). */
-dyad_status Dyad_lex_word(struct dyad_lexicon *lex, const char *key,
-                          size_t n, uint32_t *wid) DYAD_WUR;
+dyad_status Dyad_lex_word(struct dyad_lexicon *lex, const char *key, size_t n,
+                          uint32_t *wid) DYAD_WUR;
 /* Looks a folded key up; 0 if unknown. Thread safe after finish. */
 uint32_t Dyad_lex_find_word(const struct dyad_lexicon *lex, const char *key,
                             size_t n);
@@ -303,7 +303,8 @@ dyad_status Dyad_lex_diag(struct dyad_lexicon *lex, uint32_t file,
 struct verb_exc; /* WordNet verb.exc table */
 size_t Dyad_inflect(const char *lemma, char forms[][64], uint8_t *kinds,
                     const struct verb_exc *exc);
-dyad_status Dyad_verb_exc_load(const char *path, struct verb_exc **out) DYAD_WUR;
+dyad_status Dyad_verb_exc_load(const char *path,
+                               struct verb_exc **out) DYAD_WUR;
 void Dyad_verb_exc_free(struct verb_exc *exc);
 /* Irregular forms of `lemma` from the table: fills like Dyad_inflect. */
 size_t Dyad_verb_exc_forms(const struct verb_exc *exc, const char *lemma,

@@ -1369,21 +1369,21 @@ static bool cameo_code(const char *c) {
  * a pair), and the roots among them. */
 static void count_codes(const struct dyad_lexicon *lex,
                         dyad_lexicon_stats *stats) {
-  size_t cap = lex->blocks.len * 2 + lex->verbs.len * 2 +
-               lex->patterns.len * 2 + 1;
+  size_t cap =
+      lex->blocks.len * 2 + lex->verbs.len * 2 + lex->patterns.len * 2 + 1;
   uint32_t *ids = malloc(cap * sizeof *ids);
   if (!ids)
     return;
   size_t n = 0;
   bool roots[21] = {false};
-#define ADD(id)                                                              \
-  do {                                                                       \
-    uint32_t id_ = (id);                                                     \
-    if (id_ != LEX_NONE && cameo_code(Dyad_lex_cstr(lex, id_))) {            \
-      const char *c_ = Dyad_lex_cstr(lex, id_);                              \
-      ids[n++] = id_;                                                        \
-      roots[(c_[0] - '0') * 10 + (c_[1] - '0')] = true;                      \
-    }                                                                        \
+#define ADD(id)                                                                \
+  do {                                                                         \
+    uint32_t id_ = (id);                                                       \
+    if (id_ != LEX_NONE && cameo_code(Dyad_lex_cstr(lex, id_))) {              \
+      const char *c_ = Dyad_lex_cstr(lex, id_);                                \
+      ids[n++] = id_;                                                          \
+      roots[(c_[0] - '0') * 10 + (c_[1] - '0')] = true;                        \
+    }                                                                          \
   } while (0)
   for (size_t i = 0; i < lex->blocks.len; i++) {
     const struct lex_block *b = &VEC_AT(&lex->blocks, struct lex_block, i);

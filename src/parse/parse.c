@@ -51,8 +51,8 @@ static void *arena_room(struct arena *a, void *arr, uint32_t n, uint32_t *cap,
 
 static dyad_status push_group(struct sent *s, struct arena *a,
                               struct agroup **out) {
-  struct agroup *arr = arena_room(a, s->groups, s->ngroups, &s->capgroups,
-                                  sizeof *arr, 16);
+  struct agroup *arr =
+      arena_room(a, s->groups, s->ngroups, &s->capgroups, sizeof *arr, 16);
   if (!arr)
     return DYAD_ERR_NOMEM;
   s->groups = arr;
@@ -67,8 +67,8 @@ static dyad_status push_group(struct sent *s, struct arena *a,
 
 static dyad_status push_verb(struct sent *s, struct arena *a,
                              struct vgroup **out) {
-  struct vgroup *arr = arena_room(a, s->verbs, s->nverbs, &s->capverbs,
-                                  sizeof *arr, 8);
+  struct vgroup *arr =
+      arena_room(a, s->verbs, s->nverbs, &s->capverbs, sizeof *arr, 8);
   if (!arr)
     return DYAD_ERR_NOMEM;
   s->verbs = arr;
@@ -81,8 +81,8 @@ static dyad_status push_verb(struct sent *s, struct arena *a,
 
 static dyad_status push_clause(struct sent *s, struct arena *a,
                                struct clause **out) {
-  struct clause *arr = arena_room(a, s->clauses, s->nclauses, &s->capclauses,
-                                  sizeof *arr, 8);
+  struct clause *arr =
+      arena_room(a, s->clauses, s->nclauses, &s->capclauses, sizeof *arr, 8);
   if (!arr)
     return DYAD_ERR_NOMEM;
   s->clauses = arr;
@@ -132,7 +132,8 @@ static bool ly_adverb(const struct token *t, const struct tinfo *ti) {
          t->klen > 4 && memcmp(t->key + t->klen - 2, "LY", 2) == 0;
 }
 
-/* ---- step 2: segmentation ------------------------------------------------- */
+/* ---- step 2: segmentation -------------------------------------------------
+ */
 
 struct cand {
   uint16_t len;
@@ -163,13 +164,27 @@ static void segment(const struct dyad_lexicon *lex, struct sent *s) {
         const struct lex_hit *hit = &VEC_AT(&lex->hits, struct lex_hit, h);
         struct cand *c = NULL;
         switch (hit->kind) {
-        case LK_ACTOR: c = &actor; break;
-        case LK_AGENT: c = &agent; break;
-        case LK_VERB: c = &verb; break;
-        case LK_EVNOUN: c = &evn; break;
-        case LK_NOUN: c = &noun; break;
-        case LK_ADJ: c = &adj; break;
-        case LK_TIME: c = &tim; break;
+        case LK_ACTOR:
+          c = &actor;
+          break;
+        case LK_AGENT:
+          c = &agent;
+          break;
+        case LK_VERB:
+          c = &verb;
+          break;
+        case LK_EVNOUN:
+          c = &evn;
+          break;
+        case LK_NOUN:
+          c = &noun;
+          break;
+        case LK_ADJ:
+          c = &adj;
+          break;
+        case LK_TIME:
+          c = &tim;
+          break;
         case LK_DISCARD: {
           const struct lex_discard *d =
               &VEC_AT(&lex->discards, struct lex_discard, hit->ref);
@@ -181,7 +196,8 @@ static void segment(const struct dyad_lexicon *lex, struct sent *s) {
           }
           break;
         }
-        default: break;
+        default:
+          break;
         }
         /* longest wins; on equal length the first in file order */
         if (c && len > c->len) {
@@ -258,7 +274,8 @@ static void segment(const struct dyad_lexicon *lex, struct sent *s) {
   }
 }
 
-/* ---- step 3: verb or noun --------------------------------------------------- */
+/* ---- step 3: verb or noun ---------------------------------------------------
+ */
 
 static bool adjective_like(const struct sent *s, uint32_t k) {
   const struct token *t = &s->tok[k];
@@ -325,8 +342,9 @@ static void verbs_or_nouns(const struct dyad_lexicon *lex, struct sent *s,
           &VEC_AT(&lex->vforms, struct lex_vform, ti->ref);
       bool nounish = (vf0->form & (VF_BASE | VF_S)) != 0;
       if (!tabari && (adjective_like(s, k - 1) ||
-                      (nounish && (pi->role == RO_ACTOR || pi->role == RO_AGENT ||
-                                   pi->role == RO_NOUN || pi->role == RO_EVNOUN) &&
+                      (nounish &&
+                       (pi->role == RO_ACTOR || pi->role == RO_AGENT ||
+                        pi->role == RO_NOUN || pi->role == RO_EVNOUN) &&
                        pi->unit && pi->ulen == 1 && p->kind == TK_WORD &&
                        p->key[p->klen - 1] != 'S'))) {
         adjs++;
@@ -360,7 +378,8 @@ static void verbs_or_nouns(const struct dyad_lexicon *lex, struct sent *s,
         s->ti[i - 1].unit) {
       const struct lex_vform *vf4 =
           &VEC_AT(&lex->vforms, struct lex_vform, ti->ref);
-      if ((vf4->form & VF_S) && !(vf4->form & (VF_BASE | VF_ED | VF_ING | VF_EN)))
+      if ((vf4->form & VF_S) &&
+          !(vf4->form & (VF_BASE | VF_ED | VF_ING | VF_EN)))
         noun = true;
     }
     /* the object of another verb: "promised Russian support for Mali" */
@@ -402,8 +421,7 @@ static void verbs_or_nouns(const struct dyad_lexicon *lex, struct sent *s,
     /* a bare form right after another verb is a modifier of what follows
      * ("staged mass demonstrations") */
     if (!tabari && i > 0 && s->ti[i - 1].role == RO_VERB &&
-        (i + ti->ulen >= s->n ||
-         s->ti[i + ti->ulen].role == RO_EVNOUN ||
+        (i + ti->ulen >= s->n || s->ti[i + ti->ulen].role == RO_EVNOUN ||
          s->ti[i + ti->ulen].role == RO_NOUN ||
          s->ti[i + ti->ulen].fc == FC_PREP ||
          s->tok[i + ti->ulen].kind == TK_COMMA ||
@@ -434,16 +452,17 @@ static void verbs_or_nouns(const struct dyad_lexicon *lex, struct sent *s,
   }
 }
 
-/* ---- step 4: actor groups ------------------------------------------------- */
+/* ---- step 4: actor groups -------------------------------------------------
+ */
 
 /* A capitalised unknown word (a name) that may sit inside an actor phrase:
  * "Foreign Minister Abdoulaye Diop" where only Diop is known. */
 /* Lower-case particles inside personal names: "Hamad bin Khalifa al Thani",
  * "Theo van Gogh". */
 static bool name_particle(const struct token *t) {
-  static const char *const w[] = {"BIN", "IBN", "AL", "EL", "BEN", "VAN",
-                                  "VON", "DE", "DA", "DI", "DU", "LA", "LE",
-                                  "DOS", "DAS", "DEL", "DER", "ABU", "BINT"};
+  static const char *const w[] = {
+      "BIN", "IBN", "AL", "EL",  "BEN", "VAN", "VON", "DE",  "DA",  "DI",
+      "DU",  "LA",  "LE", "DOS", "DAS", "DEL", "DER", "ABU", "BINT"};
   if (t->kind != TK_WORD || (t->flags & TOK_CAP))
     return false;
   for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
@@ -458,8 +477,8 @@ static bool name_word(const struct sent *s, uint32_t k) {
       s->ti[k].fc == FC_NONE && !s->allcaps)
     return true;
   /* a particle counts when a capitalised name word follows it */
-  return name_particle(t) && k + 1 < s->n &&
-         (s->tok[k + 1].flags & TOK_CAP) && s->tok[k + 1].kind == TK_WORD;
+  return name_particle(t) && k + 1 < s->n && (s->tok[k + 1].flags & TOK_CAP) &&
+         s->tok[k + 1].kind == TK_WORD;
 }
 
 /* Words of quantity before "of": "hundreds of thousands of people",
@@ -467,12 +486,13 @@ static bool name_word(const struct sent *s, uint32_t k) {
  * the head, not a prepositional object. */
 static bool quantity_word(const struct token *t, const struct tinfo *ti) {
   static const char *const w[] = {
-      "HUNDREDS", "THOUSANDS", "DOZENS", "SCORES", "TENS", "MILLIONS",
-      "NUMBER", "GROUP", "GROUPS", "SOME", "MANY", "MOST", "ALL", "NONE",
-      "ONE", "TWO", "THREE", "FOUR", "FIVE", "SEVERAL", "BOTH", "EACH",
-      "MEMBERS", "MEMBER", "TOTAL", "HUNDRED", "THOUSAND", "DOZEN", "BAND",
-      "BANDS", "BATCH", "CONTINGENT", "UNIT", "UNITS", "TEAM", "TEAMS",
-      "DELEGATION", "CONVOY", "COLUMN", "SQUAD", "PARTY"};
+      "HUNDREDS",   "THOUSANDS",  "DOZENS",   "SCORES", "TENS",    "MILLIONS",
+      "NUMBER",     "GROUP",      "GROUPS",   "SOME",   "MANY",    "MOST",
+      "ALL",        "NONE",       "ONE",      "TWO",    "THREE",   "FOUR",
+      "FIVE",       "SEVERAL",    "BOTH",     "EACH",   "MEMBERS", "MEMBER",
+      "TOTAL",      "HUNDRED",    "THOUSAND", "DOZEN",  "BAND",    "BANDS",
+      "BATCH",      "CONTINGENT", "UNIT",     "UNITS",  "TEAM",    "TEAMS",
+      "DELEGATION", "CONVOY",     "COLUMN",   "SQUAD",  "PARTY"};
   if (t->kind == TK_NUM || ti->fc == FC_NUM)
     return true;
   for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
@@ -485,11 +505,13 @@ static bool quantity_word(const struct token *t, const struct tinfo *ti) {
  * Serbia", "of southern Serbia", "in central Iran". */
 static bool region_word(const struct token *t) {
   static const char *const w[] = {
-      "NORTH", "SOUTH", "EAST", "WEST", "NORTHERN", "SOUTHERN", "EASTERN",
-      "WESTERN", "CENTRAL", "NORTHEASTERN", "NORTHWESTERN", "SOUTHEASTERN",
-      "SOUTHWESTERN", "NORTHEAST", "NORTHWEST", "SOUTHEAST", "SOUTHWEST",
-      "UPPER", "LOWER", "NEIGHBOURING", "NEIGHBORING", "OCCUPIED", "WAR",
-      "TORN", "RESTIVE", "VOLATILE", "TROUBLED", "BREAKAWAY"};
+      "NORTH",        "SOUTH",        "EAST",         "WEST",
+      "NORTHERN",     "SOUTHERN",     "EASTERN",      "WESTERN",
+      "CENTRAL",      "NORTHEASTERN", "NORTHWESTERN", "SOUTHEASTERN",
+      "SOUTHWESTERN", "NORTHEAST",    "NORTHWEST",    "SOUTHEAST",
+      "SOUTHWEST",    "UPPER",        "LOWER",        "NEIGHBOURING",
+      "NEIGHBORING",  "OCCUPIED",     "WAR",          "TORN",
+      "RESTIVE",      "VOLATILE",     "TROUBLED",     "BREAKAWAY"};
   for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
     if (Dyad_key_is(t, w[i]))
       return true;
@@ -515,14 +537,14 @@ static int find_prep(const struct sent *s, uint32_t t0) {
  * it describes the people named by the noun after it, whereas a country
  * name before a noun ("Iraq war allies") only modifies it. */
 bool Dyad_demonym_like(const struct token *t) {
-  static const char *const end[] = {"AN", "ANS", "ESE", "I", "IS", "ISH",
-                                    "CH", "IC", "ERS", "ER"};
-  static const char *const w[] = {"ARAB", "GREEK", "THAI", "SWISS", "CZECH",
-                                  "SERB", "CROAT", "KURD", "KURDS", "TURK",
-                                  "TURKS", "ARABS", "SERBS", "CROATS", "POLE",
-                                  "POLES", "DANE", "DANES", "SCOT", "SCOTS",
-                                  "BASQUE", "TAMIL", "TAMILS", "UZBEK", "KAZAKH",
-                                  "TAJIK", "ROMA", "INUIT", "MAORI", "ZULU"};
+  static const char *const end[] = {"AN",  "ANS", "ESE", "I",   "IS",
+                                    "ISH", "CH",  "IC",  "ERS", "ER"};
+  static const char *const w[] = {
+      "ARAB",   "GREEK",  "THAI",   "SWISS", "CZECH",  "SERB",
+      "CROAT",  "KURD",   "KURDS",  "TURK",  "TURKS",  "ARABS",
+      "SERBS",  "CROATS", "POLE",   "POLES", "DANE",   "DANES",
+      "SCOT",   "SCOTS",  "BASQUE", "TAMIL", "TAMILS", "UZBEK",
+      "KAZAKH", "TAJIK",  "ROMA",   "INUIT", "MAORI",  "ZULU"};
   for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
     if (Dyad_key_is(t, w[i]))
       return true;
@@ -569,9 +591,8 @@ static void compose_group(const struct dyad_lexicon *lex, struct sent *s,
         owner_code = code;
       }
       /* a later actor that refines the first ("Russian ... Lavrov") */
-      if (best == LEX_NONE ||
-          (strlen(code) > strlen(best_code) &&
-           strncmp(code, best_code, 3) == 0)) {
+      if (best == LEX_NONE || (strlen(code) > strlen(best_code) &&
+                               strncmp(code, best_code, 3) == 0)) {
         best = ti->ref;
         best_t = k;
         best_code = code;
@@ -612,7 +633,8 @@ static void compose_group(const struct dyad_lexicon *lex, struct sent *s,
       continue;
     /* an agent owned by another actor than the base ("Britain's UN
      * ambassador": the ambassador is Britain's) still composes on base */
-    const struct lex_agent *ag = &VEC_AT(&lex->agents, struct lex_agent, ti->ref);
+    const struct lex_agent *ag =
+        &VEC_AT(&lex->agents, struct lex_agent, ti->ref);
     const char *ac = Dyad_lex_cstr(lex, ag->code);
     if (!code) {
       /* agent only: remember the agent code; context fills the actor */
@@ -688,8 +710,7 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
     uint32_t t0 = i;
     while (t0 > 0 && s->ti[t0 - 1].group == 0 &&
            (s->ti[t0 - 1].fc == FC_DET || s->ti[t0 - 1].fc == FC_PRONPOSS ||
-            tok[t0 - 1].kind == TK_NUM ||
-            s->ti[t0 - 1].role == RO_ADJ ||
+            tok[t0 - 1].kind == TK_NUM || s->ti[t0 - 1].role == RO_ADJ ||
             (name_word(s, t0 - 1) && t0 - 1 > 0)))
       t0--;
     /* extend right */
@@ -761,8 +782,9 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
         uint32_t f = e + 1;
         if (f < n && s->ti[f].fc == FC_DET)
           f++;
-        if (f < n && (s->ti[f].role == RO_ACTOR ||
-                      (s->ti[f].role == RO_AGENT && !has_actor)) &&
+        if (f < n &&
+            (s->ti[f].role == RO_ACTOR ||
+             (s->ti[f].role == RO_AGENT && !has_actor)) &&
             s->ti[f].unit && (!has_actor || Dyad_key_is(&tok[e], "OF"))) {
           if (has_actor && s->ti[f].role == RO_ACTOR)
             break; /* "the president of Mali" handled: only if no actor yet */
@@ -802,9 +824,9 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
     if (!po->tabari && e < n && tok[e].kind == TK_WORD && !has_agent &&
         (s->ti[e].role == RO_NONE || s->ti[e].role == RO_EVNOUN ||
          s->ti[e].role == RO_NOUN) &&
-        s->ti[e].fc == FC_NONE &&
-        !ly_adverb(&tok[e], &s->ti[e]) && !name_particle(&tok[e]) &&
-        !Dyad_demonym_like(&tok[e - 1]) && g->code && strlen(g->code) == 3 &&
+        s->ti[e].fc == FC_NONE && !ly_adverb(&tok[e], &s->ti[e]) &&
+        !name_particle(&tok[e]) && !Dyad_demonym_like(&tok[e - 1]) && g->code &&
+        strlen(g->code) == 3 &&
         !(tok[e].klen > 4 &&
           (memcmp(tok[e].key + tok[e].klen - 2, "ED", 2) == 0 ||
            memcmp(tok[e].key + tok[e].klen - 3, "ING", 3) == 0)) &&
@@ -875,8 +897,9 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
       uint32_t k = s->groups[last].t1;
       while (k < s->n && (s->ti[k].fc == FC_ADV || s->ti[k].fc == FC_HEDGEADV))
         k++;
-      bool after = k < s->n && (s->ti[k].role == RO_VERB || s->ti[k].fc == FC_BE ||
-                                s->ti[k].fc == FC_HAVE || s->ti[k].fc == FC_MODAL);
+      bool after =
+          k < s->n && (s->ti[k].role == RO_VERB || s->ti[k].fc == FC_BE ||
+                       s->ti[k].fc == FC_HAVE || s->ti[k].fc == FC_MODAL);
       if (before && after) {
         if (last == gi + 1)
           linked = false;
@@ -920,10 +943,10 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
       /* "he", "she", "his": a person -- an actor phrase with an agent or a
        * named person -- is preferred to a country ("A British minister said
        * Libya must ... as he embarked") */
-      bool personal = !po->tabari &&
-                      (Dyad_key_is(t, "HE") || Dyad_key_is(t, "SHE") ||
-                       Dyad_key_is(t, "HIM") || Dyad_key_is(t, "HIS") ||
-                       Dyad_key_is(t, "HER"));
+      bool personal =
+          !po->tabari && (Dyad_key_is(t, "HE") || Dyad_key_is(t, "SHE") ||
+                          Dyad_key_is(t, "HIM") || Dyad_key_is(t, "HIS") ||
+                          Dyad_key_is(t, "HER"));
       for (int pass = personal ? 0 : 1; pass < 2 && !code; pass++) {
         for (uint32_t hj = gi; hj-- > 0;) {
           const struct agroup *h = &s->groups[hj];
@@ -1015,7 +1038,8 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
           const struct agroup *h = &s->groups[hj];
           if (hj == gi || !h->code || h->agent_only || h->pronoun ||
               strlen(h->code) < 3 || strncmp(h->code, "IGO", 3) == 0 ||
-              strncmp(h->code, "NGO", 3) == 0 || strncmp(h->code, "IMG", 3) == 0)
+              strncmp(h->code, "NGO", 3) == 0 ||
+              strncmp(h->code, "IMG", 3) == 0)
             continue;
           if (only && strncmp(only, h->code, 3) != 0)
             many = true;
@@ -1164,8 +1188,8 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
   return DYAD_OK;
 }
 
-/* ---- step 5: verb groups --------------------------------------------------- */
-
+/* ---- step 5: verb groups ---------------------------------------------------
+ */
 
 /* The actor group holding token k, or -1. */
 static int group_at(const struct sent *s, uint32_t k) {
@@ -1184,7 +1208,8 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
     v->t0 = i;
     v->t1 = i + ti->ulen;
     v->vform = ti->ref;
-    const struct lex_vform *vf = &VEC_AT(&lex->vforms, struct lex_vform, ti->ref);
+    const struct lex_vform *vf =
+        &VEC_AT(&lex->vforms, struct lex_vform, ti->ref);
     v->verb = vf->verb;
     v->noun = ti->role == RO_EVNOUN;
     v->a0 = i;
@@ -1235,9 +1260,9 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
               mods |= VM_SHOULD | VM_HEDGE;
           }
           if (Dyad_key_is(q, "READY") || Dyad_key_is(q, "WILLING") ||
-                   Dyad_key_is(q, "PREPARED") || Dyad_key_is(q, "COMMITTED") ||
-                   Dyad_key_is(q, "DETERMINED") || Dyad_key_is(q, "EAGER") ||
-                   Dyad_key_is(q, "KEEN") || Dyad_key_is(q, "RESOLVED"))
+              Dyad_key_is(q, "PREPARED") || Dyad_key_is(q, "COMMITTED") ||
+              Dyad_key_is(q, "DETERMINED") || Dyad_key_is(q, "EAGER") ||
+              Dyad_key_is(q, "KEEN") || Dyad_key_is(q, "RESOLVED"))
             mods |= VM_INTENT; /* a stated readiness: an intent */
           else if (Dyad_word_is_future_verb(q->key) &&
                    s->ti[k - 2].role != RO_VERB)
@@ -1289,9 +1314,10 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
             /* "took steps to enhance", "made efforts to end": light nouns
              * pass the act on to the verb */
             !Dyad_key_is(&tok[k], "STEPS") && !Dyad_key_is(&tok[k], "STEP") &&
-            !Dyad_key_is(&tok[k], "MEASURES") && !Dyad_key_is(&tok[k], "ACTION") &&
-            !Dyad_key_is(&tok[k], "EFFORTS") && !Dyad_key_is(&tok[k], "EFFORT") &&
-            !Dyad_key_is(&tok[k], "MOVES"))
+            !Dyad_key_is(&tok[k], "MEASURES") &&
+            !Dyad_key_is(&tok[k], "ACTION") &&
+            !Dyad_key_is(&tok[k], "EFFORTS") &&
+            !Dyad_key_is(&tok[k], "EFFORT") && !Dyad_key_is(&tok[k], "MOVES"))
           broken = true; /* the word right before "to" is a noun */
       }
       if (!broken && v->a0 - w->t1 <= 12)
@@ -1316,12 +1342,14 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
       continue;
     /* "was shot and killed", "was seized ..., but then released" */
     uint32_t b = v->t0;
-    while (b > 0 && (s->ti[b - 1].fc == FC_ADV || ly_adverb(&s->tok[b - 1], &s->ti[b - 1])))
+    while (b > 0 && (s->ti[b - 1].fc == FC_ADV ||
+                     ly_adverb(&s->tok[b - 1], &s->ti[b - 1])))
       b--;
     if (b >= 1 && s->ti[b - 1].fc == FC_CONJ && vi > 0 &&
         (s->verbs[vi - 1].mods & VM_PASSIVE) &&
         (s->verbs[vi - 1].t1 == b - 1 ||
-         (b >= 2 && s->tok[b - 2].kind == TK_COMMA) || b - 1 > s->verbs[vi - 1].t1)) {
+         (b >= 2 && s->tok[b - 2].kind == TK_COMMA) ||
+         b - 1 > s->verbs[vi - 1].t1)) {
       v->mods |= VM_PASSIVE;
       continue;
     }
@@ -1347,10 +1375,10 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
           s->ti[v->t0 - 1].role == RO_NONE && !s->ti[v->t0 - 1].wp))
       continue;
     uint32_t e = v->t1;
-    bool object = e < s->n && (s->ti[e].group || s->ti[e].fc == FC_DET ||
-                               s->ti[e].fc == FC_NUM ||
-                               s->ti[e].fc == FC_PRON ||
-                               s->ti[e].fc == FC_PRONPOSS);
+    bool object =
+        e < s->n &&
+        (s->ti[e].group || s->ti[e].fc == FC_DET || s->ti[e].fc == FC_NUM ||
+         s->ti[e].fc == FC_PRON || s->ti[e].fc == FC_PRONPOSS);
     if (object)
       continue;
     bool headline = s->headline || s->allcaps;
@@ -1367,12 +1395,12 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
     /* only verbs of acts done to someone: "resigned Sunday", "agreed in
      * principle" are intransitive uses */
     const char *code = Dyad_lex_cstr(lex, Dyad_lex_verb_code(lex, v->verb));
-    int root = (code[0] >= '0' && code[0] <= '9' && code[1] >= '0' &&
-                code[1] <= '9')
-                   ? (code[0] - '0') * 10 + (code[1] - '0')
-                   : -1;
-    bool done_to = root == 11 || root == 12 || root >= 16 ||
-                   strncmp(code, "084", 3) == 0;
+    int root =
+        (code[0] >= '0' && code[0] <= '9' && code[1] >= '0' && code[1] <= '9')
+            ? (code[0] - '0') * 10 + (code[1] - '0')
+            : -1;
+    bool done_to =
+        root == 11 || root == 12 || root >= 16 || strncmp(code, "084", 3) == 0;
     /* "since a military junta seized power in Mali": in running text, a
      * phrase that opens its clause and has no other verb after it is the
      * subject of an active past tense */
@@ -1380,13 +1408,13 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
       int g = group_at(s, v->t0 - 1);
       uint32_t gs = g >= 0 ? s->groups[g].t0 : v->t0 - 1;
       const struct tinfo *pi = gs > 0 ? &s->ti[gs - 1] : NULL;
-      bool opens = !pi || pi->fc == FC_SUB || pi->fc == FC_CONJ ||
-                   pi->fc == FC_THAT || pi->fc == FC_WH || pi->fc == FC_COND ||
-                   (pi->fc == FC_PREP &&
-                    (Dyad_key_is(&s->tok[gs - 1], "SINCE") ||
-                     Dyad_key_is(&s->tok[gs - 1], "AFTER") ||
-                     Dyad_key_is(&s->tok[gs - 1], "BEFORE") ||
-                     Dyad_key_is(&s->tok[gs - 1], "UNTIL")));
+      bool opens =
+          !pi || pi->fc == FC_SUB || pi->fc == FC_CONJ || pi->fc == FC_THAT ||
+          pi->fc == FC_WH || pi->fc == FC_COND ||
+          (pi->fc == FC_PREP && (Dyad_key_is(&s->tok[gs - 1], "SINCE") ||
+                                 Dyad_key_is(&s->tok[gs - 1], "AFTER") ||
+                                 Dyad_key_is(&s->tok[gs - 1], "BEFORE") ||
+                                 Dyad_key_is(&s->tok[gs - 1], "UNTIL")));
       bool later = false;
       for (uint32_t m = v->t1; m < s->n && !later; m++) {
         if (s->tok[m].kind == TK_COMMA || s->tok[m].kind == TK_SEMI ||
@@ -1433,10 +1461,10 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
       continue;
     const struct token *p = &s->tok[v->t0 - 1];
     const struct tinfo *pi = &s->ti[v->t0 - 1];
-    bool noun_before = p->kind == TK_WORD && pi->fc == FC_NONE &&
-                       (pi->role == RO_NONE || pi->role == RO_NOUN ||
-                        pi->role == RO_EVNOUN ||
-                        (pi->group && s->groups[pi->group - 1].prep >= 0));
+    bool noun_before =
+        p->kind == TK_WORD && pi->fc == FC_NONE &&
+        (pi->role == RO_NONE || pi->role == RO_NOUN || pi->role == RO_EVNOUN ||
+         (pi->group && s->groups[pi->group - 1].prep >= 0));
     /* "issued a declaration demanding that ...": a speech noun's participle
      * is the speaker's act */
     if (Dyad_key_is(p, "DECLARATION") || Dyad_key_is(p, "STATEMENT") ||
@@ -1450,7 +1478,8 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
   return DYAD_OK;
 }
 
-/* ---- step 6: clauses --------------------------------------------------------- */
+/* ---- step 6: clauses
+ * --------------------------------------------------------- */
 
 static bool verb_follows(const struct sent *s, uint32_t k, uint32_t lim) {
   /* after a conjunction: optional adverbs/aux/neg/modal then a verb */
@@ -1460,8 +1489,7 @@ static bool verb_follows(const struct sent *s, uint32_t k, uint32_t lim) {
       return true;
     if (ti->fc == FC_ADV || ti->fc == FC_BE || ti->fc == FC_HAVE ||
         ti->fc == FC_DO || ti->fc == FC_MODAL || ti->fc == FC_NEG ||
-        ti->fc == FC_HEDGEADV || ti->fc == FC_TO ||
-        ly_adverb(&s->tok[k], ti)) {
+        ti->fc == FC_HEDGEADV || ti->fc == FC_TO || ly_adverb(&s->tok[k], ti)) {
       k++;
       continue;
     }
@@ -1615,12 +1643,12 @@ static dyad_status clauses(struct sent *s, const struct parse_opts *po,
         ((s->ti[rv - 1].wp & W_REPORT) ||
          (!po->tabari && (s->ti[rv - 1].wp & W_HEDGE) &&
           s->ti[rv - 1].role == RO_VERB)) &&
-        s->ti[rv - 1].group == 0 &&
-        ti->fc != FC_PREP && ti->fc != FC_TO && ti->fc != FC_TIME &&
-        ti->fc != FC_ADV && t->kind == TK_WORD) {
+        s->ti[rv - 1].group == 0 && ti->fc != FC_PREP && ti->fc != FC_TO &&
+        ti->fc != FC_TIME && ti->fc != FC_ADV && t->kind == TK_WORD) {
       uint32_t m = k;
       while (m < n && m < k + 10 &&
-             (s->ti[m].group || s->ti[m].fc == FC_DET || s->ti[m].fc == FC_NUM ||
+             (s->ti[m].group || s->ti[m].fc == FC_DET ||
+              s->ti[m].fc == FC_NUM ||
               (s->ti[m].fc == FC_CONJ && m + 1 < n && s->ti[m + 1].group) ||
               (tok[m].kind == TK_WORD && s->ti[m].fc == FC_NONE &&
                s->ti[m].role != RO_VERB) ||
@@ -1638,8 +1666,9 @@ static dyad_status clauses(struct sent *s, const struct parse_opts *po,
    * told reporters." Everything before it is what the speaker said. */
   if (!po->tabari && n > 3) {
     uint32_t e = n;
-    while (e > 0 && (tok[e - 1].kind == TK_PERIOD || tok[e - 1].kind == TK_QUOTE ||
-                     tok[e - 1].kind == TK_RPAREN))
+    while (e > 0 &&
+           (tok[e - 1].kind == TK_PERIOD || tok[e - 1].kind == TK_QUOTE ||
+            tok[e - 1].kind == TK_RPAREN))
       e--;
     uint32_t k = e;
     while (k > 0 && tok[k - 1].kind != TK_COMMA)
@@ -1733,11 +1762,13 @@ static const char *framing_root(const struct dyad_lexicon *lex, uint32_t verb) {
   if (c[0] && c[1] && strcmp(c, "---") != 0)
     return c;
   const struct lex_verb *lv = &VEC_AT(&lex->verbs, struct lex_verb, verb);
-  const struct lex_block *bl = &VEC_AT(&lex->blocks, struct lex_block, lv->block);
+  const struct lex_block *bl =
+      &VEC_AT(&lex->blocks, struct lex_block, lv->block);
   const char *root = "";
   for (uint32_t i = 0; i < bl->npats; i++) {
     uint32_t pi = VEC_AT(&lex->pat_order, uint32_t, bl->pats + i);
-    const struct lex_pattern *p = &VEC_AT(&lex->patterns, struct lex_pattern, pi);
+    const struct lex_pattern *p =
+        &VEC_AT(&lex->patterns, struct lex_pattern, pi);
     const char *pc = p->code == LEX_NONE ? "" : Dyad_lex_cstr(lex, p->code);
     if (!pc[0] || !pc[1] || strcmp(pc, "---") == 0)
       continue;
@@ -1960,8 +1991,8 @@ static void clause_roles(struct sent *s, const struct parse_opts *po) {
     int speaker = -1;
     /* after the quote */
     uint32_t k = cl->t1;
-    while (k < s->n && !(tok[k].kind == TK_QUOTE &&
-                         (tok[k].flags & TOK_QUOTE_CLOSE)))
+    while (k < s->n &&
+           !(tok[k].kind == TK_QUOTE && (tok[k].flags & TOK_QUOTE_CLOSE)))
       k++;
     for (uint32_t m = k + 1; m < s->n && m < k + 12 && speaker < 0; m++) {
       int g = group_at(s, m);
@@ -2028,7 +2059,8 @@ static void clause_roles(struct sent *s, const struct parse_opts *po) {
   }
 }
 
-/* ---- driver ----------------------------------------------------------------- */
+/* ---- driver -----------------------------------------------------------------
+ */
 
 dyad_status Dyad_parse(const struct dyad_lexicon *lex, const struct token *tok,
                        uint32_t n, const struct parse_opts *po,
@@ -2044,19 +2076,20 @@ dyad_status Dyad_parse(const struct dyad_lexicon *lex, const struct token *tok,
     bool strict = !po->first_body;
     for (int round = 0; round < 3; round++) {
       uint32_t k = 0;
-      bool ok = n > 0 && ((tok[0].kind == TK_WORD && (tok[0].flags & TOK_CAP)) ||
-                          tok[0].kind == TK_NUM);
+      bool ok =
+          n > 0 && ((tok[0].kind == TK_WORD && (tok[0].flags & TOK_CAP)) ||
+                    tok[0].kind == TK_NUM);
       bool num = false;
       while (ok && k < n && k < 12 && tok[k].kind != TK_DASH &&
              tok[k].kind != TK_COLON) {
         const struct token *t = &tok[k];
         /* "Bukavu/Nairobi -" */
-        bool slash = t->kind == TK_SYM && t->end - t->start == 1 &&
-                     k > 0 && tok[k - 1].kind == TK_WORD;
+        bool slash = t->kind == TK_SYM && t->end - t->start == 1 && k > 0 &&
+                     tok[k - 1].kind == TK_WORD;
         ok = (t->kind == TK_WORD && (t->flags & (TOK_CAP | TOK_ALLCAPS))) ||
              t->kind == TK_COMMA || t->kind == TK_LPAREN ||
-             t->kind == TK_RPAREN || t->kind == TK_PERIOD || t->kind == TK_NUM ||
-             slash;
+             t->kind == TK_RPAREN || t->kind == TK_PERIOD ||
+             t->kind == TK_NUM || slash;
         num |= t->kind == TK_NUM;
         k++;
       }
@@ -2228,22 +2261,30 @@ void Dyad_discourse_update(const struct dyad_lexicon *lex, struct sent *s,
 
 static const char *role_name(uint8_t r) {
   switch (r) {
-  case RO_ACTOR: return "ACTOR";
-  case RO_AGENT: return "AGENT";
-  case RO_VERB: return "VERB";
-  case RO_EVNOUN: return "EVNOUN";
-  case RO_NOUN: return "NOUN";
-  case RO_ADJ: return "ADJ";
-  case RO_TIME: return "TIME";
-  default: return "";
+  case RO_ACTOR:
+    return "ACTOR";
+  case RO_AGENT:
+    return "AGENT";
+  case RO_VERB:
+    return "VERB";
+  case RO_EVNOUN:
+    return "EVNOUN";
+  case RO_NOUN:
+    return "NOUN";
+  case RO_ADJ:
+    return "ADJ";
+  case RO_TIME:
+    return "TIME";
+  default:
+    return "";
   }
 }
 
 /* enum vmod bits by name, comma-terminated. */
 static dyad_status explain_mods(struct buf *b, uint32_t mods) {
-  static const char *const mn[] = {"future", "hedge",  "cond",   "neg",
-                                   "passive", "inf",   "claim",  "question",
-                                   "perfect", "ing",   "fail",   "must",
+  static const char *const mn[] = {"future",  "hedge",  "cond",  "neg",
+                                   "passive", "inf",    "claim", "question",
+                                   "perfect", "ing",    "fail",  "must",
                                    "should",  "intent", "would"};
   for (unsigned m = 0; m < sizeof mn / sizeof mn[0]; m++)
     if (mods & (1u << m))
@@ -2263,11 +2304,10 @@ dyad_status Dyad_parse_explain(const struct dyad_lexicon *lex,
   TRY(Dyad_buf_putc(b, '\n'));
   for (uint32_t gi = 0; gi < s->ngroups; gi++) {
     const struct agroup *g = &s->groups[gi];
-    TRY(Dyad_buf_printf(b, "  actor %u: [%u,%u) code=%s%s%s%s", gi, g->t0,
-                        g->t1, g->code ? g->code : "-",
-                        g->pronoun ? " pronoun" : "",
-                        g->compound >= 0 ? " compound" : "",
-                        g->prep >= 0 ? " in-pp" : ""));
+    TRY(Dyad_buf_printf(
+        b, "  actor %u: [%u,%u) code=%s%s%s%s", gi, g->t0, g->t1,
+        g->code ? g->code : "-", g->pronoun ? " pronoun" : "",
+        g->compound >= 0 ? " compound" : "", g->prep >= 0 ? " in-pp" : ""));
     TRY(Dyad_buf_puts(b, " \""));
     for (uint32_t k = g->t0; k < g->t1; k++)
       TRY(Dyad_buf_printf(b, "%s%.*s", k > g->t0 ? " " : "",
@@ -2285,10 +2325,10 @@ dyad_status Dyad_parse_explain(const struct dyad_lexicon *lex,
   }
   for (uint32_t ci = 0; ci < s->nclauses; ci++) {
     const struct clause *c = &s->clauses[ci];
-    static const char *const ct[] = {"main", "conj", "rel", "sub", "cond",
-                                     "reported", "comma", "frame"};
-    TRY(Dyad_buf_printf(b, "  clause %u: [%u,%u) %s subj=%d speaker=%d%s mods=", ci,
-                        c->t0, c->t1, ct[c->type], c->subject, c->speaker,
+    static const char *const ct[] = {"main", "conj",     "rel",   "sub",
+                                     "cond", "reported", "comma", "frame"};
+    TRY(Dyad_buf_printf(b, "  clause %u: [%u,%u) %s subj=%d speaker=%d%s mods=",
+                        ci, c->t0, c->t1, ct[c->type], c->subject, c->speaker,
                         c->quoted ? " quoted" : ""));
     TRY(explain_mods(b, c->mods));
     TRY(Dyad_buf_putc(b, '\n'));

@@ -27,25 +27,25 @@
 /* Function classes of closed-class English words (struct token.fc). */
 enum fclass {
   FC_NONE = 0,
-  FC_DET,     /* the a an this these ... */
-  FC_PRON,    /* he she it they ... */
-  FC_PRONPOSS,/* his her its their */
-  FC_PREP,    /* of in on at by for with to from ... */
-  FC_CONJ,    /* and or but nor */
-  FC_BE,      /* be is are was were been being am */
-  FC_HAVE,    /* have has had having */
-  FC_DO,      /* do does did */
-  FC_MODAL,   /* will would shall should can could may might must */
-  FC_NEG,     /* not n't never */
-  FC_WH,      /* who which whom whose */
-  FC_THAT,    /* that */
-  FC_SUB,     /* because although though while whereas if unless ... */
-  FC_COND,    /* if unless whether */
-  FC_ADV,     /* also already still just reportedly instead ... */
-  FC_HEDGEADV,/* reportedly allegedly possibly probably apparently ... */
-  FC_TO,      /* to (infinitive or preposition) */
-  FC_NUM,     /* numbers and number words */
-  FC_TIME,    /* Monday, January, yesterday, week ... */
+  FC_DET,      /* the a an this these ... */
+  FC_PRON,     /* he she it they ... */
+  FC_PRONPOSS, /* his her its their */
+  FC_PREP,     /* of in on at by for with to from ... */
+  FC_CONJ,     /* and or but nor */
+  FC_BE,       /* be is are was were been being am */
+  FC_HAVE,     /* have has had having */
+  FC_DO,       /* do does did */
+  FC_MODAL,    /* will would shall should can could may might must */
+  FC_NEG,      /* not n't never */
+  FC_WH,       /* who which whom whose */
+  FC_THAT,     /* that */
+  FC_SUB,      /* because although though while whereas if unless ... */
+  FC_COND,     /* if unless whether */
+  FC_ADV,      /* also already still just reportedly instead ... */
+  FC_HEDGEADV, /* reportedly allegedly possibly probably apparently ... */
+  FC_TO,       /* to (infinitive or preposition) */
+  FC_NUM,      /* numbers and number words */
+  FC_TIME,     /* Monday, January, yesterday, week ... */
 };
 
 /* Token roles from dictionary segmentation. */
@@ -61,33 +61,33 @@ enum role {
 };
 
 struct tinfo {
-  uint8_t fc;     /* enum fclass */
-  uint8_t role;   /* enum role, on every token of the unit */
-  uint8_t unit;   /* 1 on the first token of a dictionary unit */
-  uint8_t hflags; /* lex_hit flags */
-  uint16_t ulen;  /* tokens in the unit (first token only) */
-  uint16_t group; /* actor group id + 1, 0 none */
-  uint16_t clause;/* clause index */
-  uint8_t wp;     /* enum wprop (words.h) */
+  uint8_t fc;      /* enum fclass */
+  uint8_t role;    /* enum role, on every token of the unit */
+  uint8_t unit;    /* 1 on the first token of a dictionary unit */
+  uint8_t hflags;  /* lex_hit flags */
+  uint16_t ulen;   /* tokens in the unit (first token only) */
+  uint16_t group;  /* actor group id + 1, 0 none */
+  uint16_t clause; /* clause index */
+  uint8_t wp;      /* enum wprop (words.h) */
   uint8_t pad;
   uint32_t ref;   /* actor / agent / vform index */
   uint32_t evref; /* event-noun reading of a verb unit + 1, 0 none */
 };
 
 struct agroup {
-  uint32_t t0, t1;    /* token span (sentence-relative), half-open */
-  uint32_t h0, h1;    /* span of the words that gave the code */
-  const char *code;   /* composed code, arena string; NULL if none */
-  uint32_t actor;     /* main actor index or LEX_NONE */
-  int compound;       /* compound id shared by members, -1 if none */
-  int prep;           /* index of the governing preposition token, -1 */
-  bool pronoun;       /* a pronoun resolved to an antecedent */
-  bool agent_only;    /* no actor: code inferred from context */
-  bool possessor;     /* followed by 's */
-  bool modifier;      /* modifies a following common noun: not a subject */
-  bool null_code;     /* an actor coded [---] */
-  bool discard;       /* an actor coded [###] */
-  uint32_t src_line;  /* actor entry line (rule provenance) */
+  uint32_t t0, t1;   /* token span (sentence-relative), half-open */
+  uint32_t h0, h1;   /* span of the words that gave the code */
+  const char *code;  /* composed code, arena string; NULL if none */
+  uint32_t actor;    /* main actor index or LEX_NONE */
+  int compound;      /* compound id shared by members, -1 if none */
+  int prep;          /* index of the governing preposition token, -1 */
+  bool pronoun;      /* a pronoun resolved to an antecedent */
+  bool agent_only;   /* no actor: code inferred from context */
+  bool possessor;    /* followed by 's */
+  bool modifier;     /* modifies a following common noun: not a subject */
+  bool null_code;    /* an actor coded [---] */
+  bool discard;      /* an actor coded [###] */
+  uint32_t src_line; /* actor entry line (rule provenance) */
 };
 
 enum vmod {
@@ -96,8 +96,8 @@ enum vmod {
   VM_COND = 1 << 2,
   VM_NEG = 1 << 3,
   VM_PASSIVE = 1 << 4,
-  VM_INF = 1 << 5,     /* infinitive ("to end") */
-  VM_CLAIM = 1 << 6,   /* inside reported speech */
+  VM_INF = 1 << 5,   /* infinitive ("to end") */
+  VM_CLAIM = 1 << 6, /* inside reported speech */
   VM_QUESTION = 1 << 7,
   VM_PERFECT = 1 << 8,
   VM_ING = 1 << 9,     /* progressive or gerund */
@@ -109,15 +109,15 @@ enum vmod {
 };
 
 struct vgroup {
-  uint32_t t0, t1;  /* the verb unit tokens */
-  uint32_t a0;      /* first token of the verb group (aux, modal, neg) */
-  uint32_t vform;   /* lexicon vform index */
-  uint32_t verb;    /* lexicon verb index */
-  uint32_t mods;    /* enum vmod */
-  int governor;     /* governing verb group for an infinitive, -1 */
+  uint32_t t0, t1; /* the verb unit tokens */
+  uint32_t a0;     /* first token of the verb group (aux, modal, neg) */
+  uint32_t vform;  /* lexicon vform index */
+  uint32_t verb;   /* lexicon verb index */
+  uint32_t mods;   /* enum vmod */
+  int governor;    /* governing verb group for an infinitive, -1 */
   int clause;
-  bool noun;        /* an event noun, not a verb */
-  bool coded;       /* consumed by the coder */
+  bool noun;  /* an event noun, not a verb */
+  bool coded; /* consumed by the coder */
 };
 
 enum clause_type {
@@ -133,49 +133,59 @@ enum clause_type {
 
 struct clause {
   uint32_t t0, t1;
-  uint8_t type;     /* enum clause_type */
-  int parent;       /* clause index or -1 */
-  int subject;      /* actor group index or -1 */
-  int speaker;      /* actor group of the reporting frame, -1 */
-  uint32_t mods;    /* modality inherited by its verbs (VM_*) */
-  bool quoted;      /* inside quotation marks */
+  uint8_t type;  /* enum clause_type */
+  int parent;    /* clause index or -1 */
+  int subject;   /* actor group index or -1 */
+  int speaker;   /* actor group of the reporting frame, -1 */
+  uint32_t mods; /* modality inherited by its verbs (VM_*) */
+  bool quoted;   /* inside quotation marks */
 };
 
 struct sent {
   const struct dyad_lexicon *lex;
   const struct token *tok; /* tokens of the sentence */
   uint32_t n;
-  uint32_t index;          /* sentence index in the story */
-  struct tinfo *ti;        /* n entries */
+  uint32_t index;   /* sentence index in the story */
+  struct tinfo *ti; /* n entries */
   struct agroup *groups;
   uint32_t ngroups, capgroups;
   struct vgroup *verbs;
   uint32_t nverbs, capverbs;
   struct clause *clauses;
   uint32_t nclauses, capclauses;
-  int discard;             /* discard index hit (sentence), -1 none */
-  int story_discard;       /* story-level discard hit, -1 none */
-  bool complex;            /* TABARI complexity limits exceeded */
-  uint64_t words[16];      /* bit set of word ids and their stems (mod 1024)
-                            * for skipping patterns quickly */
-  bool allcaps;            /* most words capitalised (headline style) */
-  bool headline;           /* the story's headline */
+  int discard;        /* discard index hit (sentence), -1 none */
+  int story_discard;  /* story-level discard hit, -1 none */
+  bool complex;       /* TABARI complexity limits exceeded */
+  uint64_t words[16]; /* bit set of word ids and their stems (mod 1024)
+                       * for skipping patterns quickly */
+  bool allcaps;       /* most words capitalised (headline style) */
+  bool headline;      /* the story's headline */
 };
 
 /* Story-level memory shared across sentences (coreference). */
 struct discourse {
-  const char *last_subject;     /* code of the last subject actor */
+  const char *last_subject; /* code of the last subject actor */
   uint32_t last_subject_actor;
   /* agent code -> last full code seen with it (e.g. MIL -> MLIMIL) */
-  struct { char agent[8]; const char *code; } agent_ctx[16];
+  struct {
+    char agent[8];
+    const char *code;
+  } agent_ctx[16];
   int nagent_ctx;
   /* head word id -> code of an actor phrase seen before ("the mission") */
-  struct { uint32_t wid; const char *code; uint32_t actor; } heads[32];
+  struct {
+    uint32_t wid;
+    const char *code;
+    uint32_t actor;
+  } heads[32];
   int nheads;
   /* the last international organisation named (IGOUNO, IGOAFRAFU, ...) */
   const char *last_igo;
   /* country-level codes counted in the story */
-  struct { char cc[4]; int n; } countries[16];
+  struct {
+    char cc[4];
+    int n;
+  } countries[16];
   int ncountries;
 };
 

@@ -782,7 +782,8 @@ static dyad_status text_next(struct dyad_reader *r, dyad_doc *doc,
     while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
       j++;
     bool blank_after = j < n && s[j] == '\n';
-    while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'))
+    while (j < n &&
+           (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'))
       j++;
     char last = tl ? t[tl - 1] : '.';
     bool closed = last == '.' || last == '!' || last == '?' || last == ':' ||

@@ -18,11 +18,13 @@ static bool key_is(const struct token *t, const char *k) {
 /* Words that commonly open a sentence; after "U.S." they signal an end. */
 static bool opener(const struct token *t) {
   static const char *const w[] = {
-      "THE", "A", "AN", "HE", "SHE", "IT", "THEY", "WE", "I", "IN", "ON",
-      "AT", "BUT", "THIS", "THAT", "THESE", "THOSE", "HIS", "HER", "ITS",
-      "THEIR", "OUR", "THERE", "AFTER", "BEFORE", "WHEN", "WHILE", "AS",
-      "SINCE", "MEANWHILE", "HOWEVER", "AND", "ALSO", "ACCORDING", "LAST",
-      "EARLIER", "LATER", "OFFICIALS", "MEANWHILE", "SOME", "MANY", "NO"};
+      "THE",     "A",         "AN",        "HE",        "SHE",   "IT",
+      "THEY",    "WE",        "I",         "IN",        "ON",    "AT",
+      "BUT",     "THIS",      "THAT",      "THESE",     "THOSE", "HIS",
+      "HER",     "ITS",       "THEIR",     "OUR",       "THERE", "AFTER",
+      "BEFORE",  "WHEN",      "WHILE",     "AS",        "SINCE", "MEANWHILE",
+      "HOWEVER", "AND",       "ALSO",      "ACCORDING", "LAST",  "EARLIER",
+      "LATER",   "OFFICIALS", "MEANWHILE", "SOME",      "MANY",  "NO"};
   if (!(t->flags & TOK_CAP))
     return false;
   for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
@@ -33,11 +35,12 @@ static bool opener(const struct token *t) {
 
 static bool is_title_abbr(const struct token *t) {
   static const char *const w[] = {
-      "MR", "MRS", "MS", "DR", "PROF", "GEN", "LT", "COL", "MAJ", "CAPT",
-      "SGT", "CPL", "ADM", "CMDR", "GOV", "SEN", "REP", "PRES", "REV", "ST",
-      "HON", "AMB", "BRIG", "SUPT", "INSP", "NO", "NOS", "VS", "GENS",
-      "REPS", "SENS", "MESSRS", "JAN", "FEB", "MAR", "APR", "JUN", "JUL",
-      "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC", "MT", "FT", "ATTY"};
+      "MR",   "MRS",  "MS",  "DR",  "PROF", "GEN",  "LT",   "COL",
+      "MAJ",  "CAPT", "SGT", "CPL", "ADM",  "CMDR", "GOV",  "SEN",
+      "REP",  "PRES", "REV", "ST",  "HON",  "AMB",  "BRIG", "SUPT",
+      "INSP", "NO",   "NOS", "VS",  "GENS", "REPS", "SENS", "MESSRS",
+      "JAN",  "FEB",  "MAR", "APR", "JUN",  "JUL",  "AUG",  "SEP",
+      "SEPT", "OCT",  "NOV", "DEC", "MT",   "FT",   "ATTY"};
   for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
     if (key_is(t, w[i]))
       return true;
@@ -96,9 +99,9 @@ dyad_status Dyad_split_sentences(const struct token *toks, size_t n,
     size_t j = i + 1;
     if (t->kind == TK_PERIOD || t->kind == TK_QMARK || t->kind == TK_EXCL) {
       /* absorb closing quotes and brackets */
-      while (j < n && ((toks[j].kind == TK_QUOTE &&
-                        !(toks[j].flags & TOK_QUOTE_OPEN)) ||
-                       toks[j].kind == TK_RPAREN) &&
+      while (j < n &&
+             ((toks[j].kind == TK_QUOTE && !(toks[j].flags & TOK_QUOTE_OPEN)) ||
+              toks[j].kind == TK_RPAREN) &&
              !(toks[j].flags & TOK_SPACE_BEFORE && toks[j].kind == TK_QUOTE &&
                j + 1 < n && !(toks[j + 1].flags & TOK_SPACE_BEFORE)))
         j++;

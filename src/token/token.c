@@ -29,15 +29,17 @@ static bool is_alpha_ascii(unsigned char c) {
   return (c | 32) >= 'a' && (c | 32) <= 'z';
 }
 
-static bool is_digit(int32_t c) { return c >= '0' && c <= '9'; }
+static bool is_digit(int32_t c) {
+  return c >= '0' && c <= '9';
+}
 
 /* Matches a named entity at t[i..end) (after an optional '&'). */
 static int32_t named_entity(const char *t, size_t i, size_t end, size_t *len) {
   static const struct {
     const char *name;
     int32_t c;
-  } names[] = {{"lt;", '<'},    {"gt;", '>'},   {"amp;", '&'},
-               {"quot;", '"'},  {"apos;", '\''}, {"nbsp;", ' '},
+  } names[] = {{"lt;", '<'},       {"gt;", '>'},      {"amp;", '&'},
+               {"quot;", '"'},     {"apos;", '\''},   {"nbsp;", ' '},
                {"mdash;", 0x2014}, {"ndash;", 0x2013}};
   for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
     size_t n = strlen(names[k].name);
@@ -180,13 +182,13 @@ static bool is_apostrophe(int32_t c) {
 }
 
 static bool is_dquote(int32_t c) {
-  return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E ||
-         c == 0x00AB || c == 0x00BB || c == 0x2033 || c == 0x201F;
+  return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB ||
+         c == 0x00BB || c == 0x2033 || c == 0x201F;
 }
 
 static bool is_dash(int32_t c) {
-  return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2012 ||
-         c == 0x2013 || c == 0x2014 || c == 0x2015 || c == 0x2212;
+  return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013 ||
+         c == 0x2014 || c == 0x2015 || c == 0x2212;
 }
 
 /* Appends the folded form of c to dst (room for at least 16 bytes). */
@@ -196,16 +198,42 @@ static size_t fold_cp(int32_t c, char *dst) {
     return 1;
   }
   switch (c) {
-  case 0x0141: case 0x0142: dst[0] = 'L'; return 1;           /* Ł ł */
-  case 0x0110: case 0x0111: dst[0] = 'D'; return 1;           /* Đ đ */
-  case 0x00D8: case 0x00F8: dst[0] = 'O'; return 1;           /* Ø ø */
-  case 0x0131: dst[0] = 'I'; return 1;                        /* ı */
-  case 0x00DF: memcpy(dst, "SS", 2); return 2;                /* ß */
-  case 0x00C6: case 0x00E6: memcpy(dst, "AE", 2); return 2;   /* Æ æ */
-  case 0x0152: case 0x0153: memcpy(dst, "OE", 2); return 2;   /* Œ œ */
-  case 0x00DE: case 0x00FE: memcpy(dst, "TH", 2); return 2;   /* Þ þ */
-  case 0x00D0: case 0x00F0: dst[0] = 'D'; return 1;           /* Ð ð */
-  default: break;
+  case 0x0141:
+  case 0x0142:
+    dst[0] = 'L';
+    return 1; /* Ł ł */
+  case 0x0110:
+  case 0x0111:
+    dst[0] = 'D';
+    return 1; /* Đ đ */
+  case 0x00D8:
+  case 0x00F8:
+    dst[0] = 'O';
+    return 1; /* Ø ø */
+  case 0x0131:
+    dst[0] = 'I';
+    return 1; /* ı */
+  case 0x00DF:
+    memcpy(dst, "SS", 2);
+    return 2; /* ß */
+  case 0x00C6:
+  case 0x00E6:
+    memcpy(dst, "AE", 2);
+    return 2; /* Æ æ */
+  case 0x0152:
+  case 0x0153:
+    memcpy(dst, "OE", 2);
+    return 2; /* Œ œ */
+  case 0x00DE:
+  case 0x00FE:
+    memcpy(dst, "TH", 2);
+    return 2; /* Þ þ */
+  case 0x00D0:
+  case 0x00F0:
+    dst[0] = 'D';
+    return 1; /* Ð ð */
+  default:
+    break;
   }
   if (is_apostrophe(c)) {
     dst[0] = '\'';
@@ -221,11 +249,11 @@ static size_t fold_cp(int32_t c, char *dst) {
   }
   utf8proc_int32_t buf[8];
   int last = 0;
-  utf8proc_ssize_t n = utf8proc_decompose_char(
-      c, buf, 8,
-      UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK |
-          UTF8PROC_CASEFOLD,
-      &last);
+  utf8proc_ssize_t n =
+      utf8proc_decompose_char(c, buf, 8,
+                              UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
+                                  UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD,
+                              &last);
   if (n <= 0 || n > 8) {
     dst[0] = '?';
     return 1;
@@ -237,8 +265,7 @@ static size_t fold_cp(int32_t c, char *dst) {
       dst[k++] = (char)((d >= 'a' && d <= 'z') ? d - 32 : d);
     } else {
       /* non-Latin letters keep their case-folded form */
-      utf8proc_ssize_t w =
-          utf8proc_encode_char(d, (utf8proc_uint8_t *)dst + k);
+      utf8proc_ssize_t w = utf8proc_encode_char(d, (utf8proc_uint8_t *)dst + k);
       if (w <= 0)
         dst[k++] = '?';
       else
@@ -253,18 +280,18 @@ static size_t fold_cp(int32_t c, char *dst) {
 /* Words that take a period without ending a sentence (titles, months,
  * common newswire abbreviations). Upper-case keys. */
 static const char *const ABBREVS[] = {
-    "MR",   "MRS",  "MS",   "DR",   "PROF", "GEN",  "LT",   "COL",  "MAJ",
-    "CAPT", "SGT",  "CPL",  "ADM",  "CMDR", "GOV",  "SEN",  "REP",  "PRES",
-    "REV",  "ST",   "SR",   "JR",   "GOVT", "DEPT", "JAN",  "FEB",  "MAR",
-    "APR",  "JUN",  "JUL",  "AUG",  "SEP",  "SEPT", "OCT",  "NOV",  "DEC",
-    "NO",   "NOS",  "VS",   "ETC",  "INC",  "CORP", "LTD",  "CO",   "BROS",
-    "MT",   "FT",   "AVE",  "BLVD", "APPROX", "EST", "VOL", "FIG",  "ESQ",
-    "HON",  "AMB",  "ATTY", "SUPT", "INSP", "BRIG", "GENS", "REPS", "SENS",
-    "MESSRS", "U",  "E.G",  "I.E",  "AL",   "PP",   "CF",   "ARK",  "CALIF",
-    "CONN", "FLA",  "ILL",  "KAN",  "MASS", "MICH", "MINN", "MISS", "NEB",
-    "NEV",  "OKLA", "ORE",  "PA",   "TENN", "TEX",  "VA",   "WASH", "WIS",
-    "WYO",  "COLO", "DEL",  "GA",   "IND",  "KY",   "LA",   "MD",   "MO",
-    "MONT", "VT",   "ARIZ", "ALA"};
+    "MR",     "MRS",  "MS",   "DR",   "PROF",   "GEN",  "LT",   "COL",  "MAJ",
+    "CAPT",   "SGT",  "CPL",  "ADM",  "CMDR",   "GOV",  "SEN",  "REP",  "PRES",
+    "REV",    "ST",   "SR",   "JR",   "GOVT",   "DEPT", "JAN",  "FEB",  "MAR",
+    "APR",    "JUN",  "JUL",  "AUG",  "SEP",    "SEPT", "OCT",  "NOV",  "DEC",
+    "NO",     "NOS",  "VS",   "ETC",  "INC",    "CORP", "LTD",  "CO",   "BROS",
+    "MT",     "FT",   "AVE",  "BLVD", "APPROX", "EST",  "VOL",  "FIG",  "ESQ",
+    "HON",    "AMB",  "ATTY", "SUPT", "INSP",   "BRIG", "GENS", "REPS", "SENS",
+    "MESSRS", "U",    "E.G",  "I.E",  "AL",     "PP",   "CF",   "ARK",  "CALIF",
+    "CONN",   "FLA",  "ILL",  "KAN",  "MASS",   "MICH", "MINN", "MISS", "NEB",
+    "NEV",    "OKLA", "ORE",  "PA",   "TENN",   "TEX",  "VA",   "WASH", "WIS",
+    "WYO",    "COLO", "DEL",  "GA",   "IND",    "KY",   "LA",   "MD",   "MO",
+    "MONT",   "VT",   "ARIZ", "ALA"};
 
 bool Dyad_is_abbreviation(const char *key, size_t n) {
   if (n == 0 || n > 6)
@@ -288,9 +315,8 @@ struct tz {
   size_t n;       /* number of code points */
 };
 
-static dyad_status push_tok(struct tz *z, uint8_t kind, uint32_t s,
-                            uint32_t e, const char *key, size_t klen,
-                            uint16_t flags) {
+static dyad_status push_tok(struct tz *z, uint8_t kind, uint32_t s, uint32_t e,
+                            const char *key, size_t klen, uint16_t flags) {
   struct token *tk = Dyad_vec_push(z->out);
   if (!tk)
     return DYAD_ERR_NOMEM;
@@ -328,7 +354,8 @@ static size_t skip_tag(struct tz *z, size_t i) {
   size_t j = i + 1;
   if (j < z->n && z->cps[j].c == '/')
     j++;
-  if (j >= z->n || !(z->cps[j].c < 0x80 && is_alpha_ascii((unsigned char)z->cps[j].c)))
+  if (j >= z->n ||
+      !(z->cps[j].c < 0x80 && is_alpha_ascii((unsigned char)z->cps[j].c)))
     return i;
   for (size_t k = j; k < z->n && k < i + 400; k++) {
     if (z->cps[k].c == '>')
@@ -375,9 +402,9 @@ dyad_status Dyad_tokenize(const char *text, size_t start, size_t end,
   for (size_t i = start; i < end;) {
     struct cp *c = &z.cps[z.n++];
     i += next_cp(text, i, end, prev_alnum, c);
-    prev_alnum = c->c < 0x80 ? (is_alpha_ascii((unsigned char)c->c) ||
-                                is_digit(c->c))
-                             : is_wordch(c->c);
+    prev_alnum = c->c < 0x80
+                     ? (is_alpha_ascii((unsigned char)c->c) || is_digit(c->c))
+                     : is_wordch(c->c);
   }
 
   char key[TOK_MAX_KEY * 4 + 32];
@@ -435,8 +462,9 @@ dyad_status Dyad_tokenize(const char *text, size_t start, size_t end,
           continue;
         }
         /* U.S. U.N. e.g.: single letter + '.' + letter */
-        if (d == '.' && j + 2 < z.n && !all_digit && is_wordch(z.cps[j + 1].c) &&
-            (z.cps[j + 2].c == '.') && j - i <= 2) {
+        if (d == '.' && j + 2 < z.n && !all_digit &&
+            is_wordch(z.cps[j + 1].c) && (z.cps[j + 2].c == '.') &&
+            j - i <= 2) {
           dots = true;
           j += 2;
           continue;
@@ -572,16 +600,51 @@ dyad_status Dyad_tokenize(const char *text, size_t start, size_t end,
     uint8_t kind = TK_SYM;
     const char *k = NULL;
     switch (c) {
-    case ',': case 0x3001: case 0xFF0C: kind = TK_COMMA; k = ","; break;
-    case '.': case 0x3002: kind = TK_PERIOD; k = "."; break;
-    case 0x2026: kind = TK_PERIOD; k = "..."; break;
-    case '?': kind = TK_QMARK; k = "?"; break;
-    case '!': kind = TK_EXCL; k = "!"; break;
-    case ':': kind = TK_COLON; k = ":"; break;
-    case ';': kind = TK_SEMI; k = ";"; break;
-    case '(': case '[': case '{': kind = TK_LPAREN; k = "("; break;
-    case ')': case ']': case '}': kind = TK_RPAREN; k = ")"; break;
-    default: break;
+    case ',':
+    case 0x3001:
+    case 0xFF0C:
+      kind = TK_COMMA;
+      k = ",";
+      break;
+    case '.':
+    case 0x3002:
+      kind = TK_PERIOD;
+      k = ".";
+      break;
+    case 0x2026:
+      kind = TK_PERIOD;
+      k = "...";
+      break;
+    case '?':
+      kind = TK_QMARK;
+      k = "?";
+      break;
+    case '!':
+      kind = TK_EXCL;
+      k = "!";
+      break;
+    case ':':
+      kind = TK_COLON;
+      k = ":";
+      break;
+    case ';':
+      kind = TK_SEMI;
+      k = ";";
+      break;
+    case '(':
+    case '[':
+    case '{':
+      kind = TK_LPAREN;
+      k = "(";
+      break;
+    case ')':
+    case ']':
+    case '}':
+      kind = TK_RPAREN;
+      k = ")";
+      break;
+    default:
+      break;
     }
     if (kind == TK_PERIOD && k[1] == '\0') {
       /* "..." as one period token */
@@ -589,8 +652,7 @@ dyad_status Dyad_tokenize(const char *text, size_t start, size_t end,
       while (j < z.n && z.cps[j].c == '.')
         j++;
       if (j - i > 1) {
-        TRY(push_tok(&z, TK_PERIOD, z.cps[i].s, z.cps[j - 1].e, "...", 3,
-                     fl));
+        TRY(push_tok(&z, TK_PERIOD, z.cps[i].s, z.cps[j - 1].e, "...", 3, fl));
         i = j;
         continue;
       }

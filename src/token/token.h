@@ -21,34 +21,34 @@
 #include "../util/util.h"
 
 enum tok_kind {
-  TK_WORD = 1,   /* letters (and digits inside words) */
-  TK_NUM,        /* 13,000  1.2  2020 */
+  TK_WORD = 1, /* letters (and digits inside words) */
+  TK_NUM,      /* 13,000  1.2  2020 */
   TK_COMMA,
-  TK_PERIOD,     /* . (sentence end candidate) */
-  TK_QMARK,      /* ? */
-  TK_EXCL,       /* ! */
+  TK_PERIOD, /* . (sentence end candidate) */
+  TK_QMARK,  /* ? */
+  TK_EXCL,   /* ! */
   TK_COLON,
   TK_SEMI,
-  TK_QUOTE,      /* " “ ” « » and quote-like ' ‘ ’ */
-  TK_LPAREN,     /* ( [ { */
-  TK_RPAREN,     /* ) ] } */
-  TK_DASH,       /* a free-standing dash: - – — */
-  TK_POSS,       /* 's or ' after a plural */
-  TK_CLITIC,     /* n't 'll 're 've 'd 'm */
-  TK_SYM,        /* any other symbol: $ % & / ... */
+  TK_QUOTE,  /* " “ ” « » and quote-like ' ‘ ’ */
+  TK_LPAREN, /* ( [ { */
+  TK_RPAREN, /* ) ] } */
+  TK_DASH,   /* a free-standing dash: - – — */
+  TK_POSS,   /* 's or ' after a plural */
+  TK_CLITIC, /* n't 'll 're 've 'd 'm */
+  TK_SYM,    /* any other symbol: $ % & / ... */
 };
 
 enum tok_flag {
-  TOK_CAP = 1 << 0,          /* first letter upper case */
-  TOK_ALLCAPS = 1 << 1,      /* every letter upper case (and >= 2 letters) */
-  TOK_ABBR = 1 << 2,         /* a period was absorbed: U.S. Gen. J. */
-  TOK_HYPHEN_BEFORE = 1 << 3,/* joined to the previous word by a hyphen */
-  TOK_NEWLINE_BEFORE = 1 << 4,/* a line break precedes the token */
-  TOK_PARA_BEFORE = 1 << 5,  /* a blank line precedes the token */
-  TOK_QUOTE_OPEN = 1 << 6,   /* TK_QUOTE that opens */
-  TOK_QUOTE_CLOSE = 1 << 7,  /* TK_QUOTE that closes */
-  TOK_SPACE_BEFORE = 1 << 8, /* white space precedes the token */
-  TOK_INITIAL = 1 << 9,      /* a single capital letter with a period */
+  TOK_CAP = 1 << 0,            /* first letter upper case */
+  TOK_ALLCAPS = 1 << 1,        /* every letter upper case (and >= 2 letters) */
+  TOK_ABBR = 1 << 2,           /* a period was absorbed: U.S. Gen. J. */
+  TOK_HYPHEN_BEFORE = 1 << 3,  /* joined to the previous word by a hyphen */
+  TOK_NEWLINE_BEFORE = 1 << 4, /* a line break precedes the token */
+  TOK_PARA_BEFORE = 1 << 5,    /* a blank line precedes the token */
+  TOK_QUOTE_OPEN = 1 << 6,     /* TK_QUOTE that opens */
+  TOK_QUOTE_CLOSE = 1 << 7,    /* TK_QUOTE that closes */
+  TOK_SPACE_BEFORE = 1 << 8,   /* white space precedes the token */
+  TOK_INITIAL = 1 << 9,        /* a single capital letter with a period */
 };
 
 struct token {
@@ -59,7 +59,7 @@ struct token {
   uint8_t kind;        /* enum tok_kind */
   uint8_t fc;          /* function class, set by the parse stage */
   uint16_t pad;
-  uint32_t wid;        /* lexicon word id, 0 = unknown; set by match */
+  uint32_t wid; /* lexicon word id, 0 = unknown; set by match */
 };
 
 /* Hard limits (STYLE §3): a token key over this many bytes is cut. */

@@ -150,7 +150,9 @@ dyad_status Dyad_buf_put(struct buf *b, const void *p, size_t n) {
   return DYAD_OK;
 }
 
-dyad_status Dyad_buf_putc(struct buf *b, char c) { return Dyad_buf_put(b, &c, 1); }
+dyad_status Dyad_buf_putc(struct buf *b, char c) {
+  return Dyad_buf_put(b, &c, 1);
+}
 
 dyad_status Dyad_buf_puts(struct buf *b, const char *s) {
   return Dyad_buf_put(b, s, strlen(s));
@@ -187,11 +189,21 @@ dyad_status Dyad_buf_json_str(struct buf *b, const char *s, size_t n) {
     char esc[7] = {'\\', 0, 0, 0, 0, 0, 0};
     size_t el = 2;
     switch (c) {
-    case '"': esc[1] = '"'; break;
-    case '\\': esc[1] = '\\'; break;
-    case '\n': esc[1] = 'n'; break;
-    case '\r': esc[1] = 'r'; break;
-    case '\t': esc[1] = 't'; break;
+    case '"':
+      esc[1] = '"';
+      break;
+    case '\\':
+      esc[1] = '\\';
+      break;
+    case '\n':
+      esc[1] = 'n';
+      break;
+    case '\r':
+      esc[1] = 'r';
+      break;
+    case '\t':
+      esc[1] = 't';
+      break;
     default:
       esc[1] = 'u';
       esc[2] = '0';
@@ -456,7 +468,9 @@ size_t Dyad_utf8_check(const char *s, size_t n) {
 
 /* ---- dates ------------------------------------------------------------- */
 
-static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+static bool leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 static int mdays(int y, int m) {
   static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -465,8 +479,7 @@ static int mdays(int y, int m) {
 
 bool Dyad_date_valid(int ymd) {
   int y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
-  return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
-         d <= mdays(y, m);
+  return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= mdays(y, m);
 }
 
 int Dyad_date_parse(const char *s, size_t n) {

@@ -108,7 +108,8 @@ struct u64map {
 };
 void Dyad_u64map_init(struct u64map *m);
 void Dyad_u64map_fini(struct u64map *m);
-dyad_status Dyad_u64map_put(struct u64map *m, uint64_t key, uint32_t val) DYAD_WUR;
+dyad_status Dyad_u64map_put(struct u64map *m, uint64_t key,
+                            uint32_t val) DYAD_WUR;
 /* Returns true and sets *val when found. */
 bool Dyad_u64map_get(const struct u64map *m, uint64_t key, uint32_t *val);
 

@@ -23,7 +23,7 @@ struct runner {
     (r)->checks++;                                                             \
     if (!(cond)) {                                                             \
       (r)->failed++;                                                           \
-      fprintf(stderr, "FAIL %s (%s:%d): %s\n", (r)->name, __FILE__, __LINE__, \
+      fprintf(stderr, "FAIL %s (%s:%d): %s\n", (r)->name, __FILE__, __LINE__,  \
               #cond);                                                          \
     }                                                                          \
   } while (0)
@@ -34,8 +34,9 @@ struct runner {
     (r)->checks++;                                                             \
     if (!g_ || strcmp(g_, w_) != 0) {                                          \
       (r)->failed++;                                                           \
-      fprintf(stderr, "FAIL %s (%s:%d): %s\n  expected: \"%s\"\n  got:      " \
-                      "\"%s\"\n",                                              \
+      fprintf(stderr,                                                          \
+              "FAIL %s (%s:%d): %s\n  expected: \"%s\"\n  got:      "          \
+              "\"%s\"\n",                                                      \
               (r)->name, __FILE__, __LINE__, #got, w_, g_ ? g_ : "(null)");    \
     }                                                                          \
   } while (0)
@@ -46,8 +47,9 @@ struct runner {
     (r)->checks++;                                                             \
     if (g_ != w_) {                                                            \
       (r)->failed++;                                                           \
-      fprintf(stderr, "FAIL %s (%s:%d): %s\n  expected: %lld\n  got:      "   \
-                      "%lld\n",                                                \
+      fprintf(stderr,                                                          \
+              "FAIL %s (%s:%d): %s\n  expected: %lld\n  got:      "            \
+              "%lld\n",                                                        \
               (r)->name, __FILE__, __LINE__, #got, w_, g_);                    \
     }                                                                          \
   } while (0)
@@ -73,8 +75,7 @@ static inline const char *harness_shared(void) {
     return p;
   for (size_t i = 0; i < sizeof cands / sizeof cands[0]; i++) {
     char path[512];
-    snprintf(path, sizeof path, "%s/reference/cameo/cameo_codes.tsv",
-             cands[i]);
+    snprintf(path, sizeof path, "%s/reference/cameo/cameo_codes.tsv", cands[i]);
     f = fopen(path, "r");
     if (f) {
       fclose(f);

@@ -147,7 +147,8 @@ static void test_empty(struct runner *r) {
   dyad_reader *rd = open_s("b.jsonl", "\n  \n\t\n", DYAD_INPUT_JSONL);
   CHECK_STR(r, all_ids(rd), "!10@1:1");
   dyad_reader_free(rd);
-  rd = open_s("c.jsonl", "\n{\"id\":\"a\",\"text\":\"A.\"}\n\n", DYAD_INPUT_JSONL);
+  rd = open_s("c.jsonl", "\n{\"id\":\"a\",\"text\":\"A.\"}\n\n",
+              DYAD_INPUT_JSONL);
   CHECK_STR(r, all_ids(rd), "a");
   dyad_reader_free(rd);
   CASE(r, "a blank text file is a story without text");

@@ -51,8 +51,9 @@ static void test_tokens(struct runner *r) {
   CHECK_STR(r, keys("al-Shabaab fighters", &t), "AL|SHABAAB|FIGHTERS");
   CHECK(r, VEC_AT(&t, struct token, 1).flags & TOK_HYPHEN_BEFORE);
   CASE(r, "wire artefacts");
-  CHECK_STR(r, keys("Iraq #39;s  quot;deal quot; &lt;b&gt;...&lt;/b&gt; #36;5", &t),
-            "IRAQ|'S|\"|DEAL|\"|...|$|5");
+  CHECK_STR(
+      r, keys("Iraq #39;s  quot;deal quot; &lt;b&gt;...&lt;/b&gt; #36;5", &t),
+      "IRAQ|'S|\"|DEAL|\"|...|$|5");
   CASE(r, "O'Brien and d'Ivoire stay whole");
   CHECK_STR(r, keys("O'Brien visited Cote d'Ivoire", &t),
             "O'BRIEN|VISITED|COTE|D'IVOIRE");
@@ -86,7 +87,9 @@ static void test_sentences(struct runner *r) {
   struct vec s;
   Dyad_vec_init(&s, sizeof(struct sentence));
   CASE(r, "titles, initials and decimals do not end sentences");
-  CHECK_INT(r, split("Gen. J. Smith met Mr. Jones at 3.5 km. They talked.", 0, &s), 2);
+  CHECK_INT(r,
+            split("Gen. J. Smith met Mr. Jones at 3.5 km. They talked.", 0, &s),
+            2);
   CASE(r, "U.S. before a sentence opener ends one");
   CHECK_INT(r, split("He flew to the U.S. The talks began.", 0, &s), 2);
   CHECK_INT(r, split("The U.S. Army moved.", 0, &s), 1);
