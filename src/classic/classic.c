@@ -227,6 +227,8 @@ static dyad_status emit(struct classic *cl, const struct dyad_coder *c,
       return DYAD_ERR_NOMEM;
     ev->source = src;
     ev->target = tgt;
+    ev->fatalities = -1; /* unknown until the enrich stage says otherwise */
+    ev->place_code = "";
     memcpy(ev->code, code, strlen(code) + 1);
     ev->root[0] = code[0];
     ev->root[1] = code[0] ? code[1] : '\0';
