@@ -297,7 +297,9 @@ static int by_agent(const struct sent *s, const struct vgroup *v, uint32_t hi) {
       continue;
     if (x->t0 > v->t1 + 4)
       break;
-    if (Dyad_key_is(&s->tok[x->prep], "BY"))
+    /* "killed by his captors": a possessive pronoun is not the agent */
+    if (Dyad_key_is(&s->tok[x->prep], "BY") &&
+        !(x->pronoun && s->ti[x->t0].fc == FC_PRONPOSS))
       return (int)g;
   }
   return -1;
@@ -685,6 +687,10 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
       unknown_source = true;
     }
     if (src < 0 && (!unknown_source || tgt < 0))
+      continue;
+    /* "An earthquake rocked Bali, killing one person": deaths in a sentence
+     * that names a natural disaster or an accident are not violence */
+    if (!tabari && violent(code) && names_hazard(s))
       continue;
     /* modality rules (dyad profile) */
     uint8_t modality = DYAD_MOD_FACT;
