@@ -341,8 +341,12 @@ static size_t fold_range(struct tz *z, size_t a, size_t b, char *key,
   size_t k = 0;
   for (size_t i = a; i < b && k + 16 < cap; i++) {
     int32_t c = z->cps[i].c;
-    if (dots && c == '.')
+    if (c < 0x80) { /* the common case, without a call */
+      if (dots && c == '.')
+        continue;
+      key[k++] = (char)((c >= 'a' && c <= 'z') ? c - 32 : c);
       continue;
+    }
     k += fold_cp(c, key + k);
   }
   return k;
@@ -444,6 +448,14 @@ dyad_status Dyad_tokenize(const char *text, size_t start, size_t end,
       int letters = 0, uppers = 0;
       while (j < z.n) {
         int32_t d = z.cps[j].c;
+        /* ASCII letters, the common case */
+        if ((d | 32) >= 'a' && (d | 32) <= 'z') {
+          all_digit = false;
+          letters++;
+          uppers += d <= 'Z';
+          j++;
+          continue;
+        }
         if (is_wordch(d)) {
           if (!is_digit(d))
             all_digit = false;
