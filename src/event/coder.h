@@ -8,6 +8,7 @@
 #define DYAD_CODER_H
 
 #include "../parse/parse.h"
+#include "../parse/words.h"
 
 struct classic;
 
@@ -19,6 +20,7 @@ struct dyad_coder {
   struct lex_tabari_opts tabari;
   bool require_dyad; /* drop events without a target */
   int new_actor_length;
+  struct word_index words; /* closed-class word index (parse/words.h) */
   /* The TABARI profile's dictionaries and working state (src/classic),
    * made by dyad_coder_new for DYAD_PROFILE_TABARI, else NULL. */
   struct classic *classic;

@@ -302,6 +302,7 @@ dyad_status dyad_coder_new(const dyad_lexicon *lex,
   c->require_dyad = lex->petrarch_config && lex->require_dyad &&
                     c->opt.profile == DYAD_PROFILE_TABARI;
   c->new_actor_length = lex->new_actor_length;
+  Dyad_word_index_build(&c->words);
   if (c->opt.profile == DYAD_PROFILE_TABARI) {
     dyad_status st = Dyad_classic_new(lex, &c->classic, NULL);
     if (st != DYAD_OK) {
@@ -356,7 +357,7 @@ dyad_status dyad_code(dyad_coder *c, dyad_doc *d, dyad_error *err) {
   if (c->opt.profile == DYAD_PROFILE_TABARI)
     return Dyad_classic_code(c, d, date, err);
   struct parse_opts po = {date, c->opt.profile == DYAD_PROFILE_TABARI, false,
-                          false};
+                          false, &c->words};
   struct discourse dc;
   memset(&dc, 0, sizeof dc);
   dyad_status result = DYAD_OK;

@@ -2136,7 +2136,10 @@ dyad_status Dyad_parse(const struct dyad_lexicon *lex, const struct token *tok,
   for (uint32_t i = 0; i < n; i++) {
     const struct token *t = &tok[i];
     if (t->kind == TK_WORD || t->kind == TK_CLITIC) {
-      Dyad_word_lookup(t->key, &s->ti[i].fc, &s->ti[i].wp);
+      if (po->words)
+        Dyad_word_lookup_ix(po->words, t->key, &s->ti[i].fc, &s->ti[i].wp);
+      else
+        Dyad_word_lookup(t->key, &s->ti[i].fc, &s->ti[i].wp);
       if (t->kind == TK_WORD && t->klen > 3) {
         words++;
         if (t->flags & TOK_CAP)

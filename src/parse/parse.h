@@ -189,11 +189,14 @@ struct discourse {
   int ncountries;
 };
 
+struct word_index;
+
 struct parse_opts {
   int date;        /* story date for date-restricted codes */
   bool tabari;     /* TABARI profile */
   bool headline;   /* the sentence is the story's headline */
   bool first_body; /* the first sentence of the body (may hold a dateline) */
+  const struct word_index *words; /* closed-class index (words.h), or NULL */
 };
 
 /*

@@ -468,13 +468,46 @@ static const struct wc WORDS[] = {
     {"YOUR", FC_PRONPOSS, 0},
 };
 
+#define NWORDS (sizeof WORDS / sizeof WORDS[0])
+
 static int wc_cmp(const void *k, const void *e) {
   return strcmp(k, ((const struct wc *)e)->key);
 }
 
 static const struct wc *find(const char *key) {
-  return bsearch(key, WORDS, sizeof WORDS / sizeof WORDS[0], sizeof WORDS[0],
-                 wc_cmp);
+  return bsearch(key, WORDS, NWORDS, sizeof WORDS[0], wc_cmp);
+}
+
+static uint32_t whash(const char *k) {
+  uint32_t h = 2166136261u; /* FNV-1a */
+  for (; *k; k++)
+    h = (h ^ (unsigned char)*k) * 16777619u;
+  return h;
+}
+
+void Dyad_word_index_build(struct word_index *ix) {
+  memset(ix->slot, 0, sizeof ix->slot);
+  for (size_t i = 0; i < NWORDS; i++) {
+    uint32_t h = whash(WORDS[i].key) & (WORD_INDEX_SLOTS - 1);
+    while (ix->slot[h])
+      h = (h + 1) & (WORD_INDEX_SLOTS - 1);
+    ix->slot[h] = (uint16_t)(i + 1);
+  }
+}
+
+void Dyad_word_lookup_ix(const struct word_index *ix, const char *key,
+                         uint8_t *fc, uint8_t *props) {
+  for (uint32_t h = whash(key) & (WORD_INDEX_SLOTS - 1); ix->slot[h];
+       h = (h + 1) & (WORD_INDEX_SLOTS - 1)) {
+    const struct wc *w = &WORDS[ix->slot[h] - 1];
+    if (w->key[0] == key[0] && strcmp(w->key, key) == 0) {
+      *fc = w->fc;
+      *props = w->props;
+      return;
+    }
+  }
+  *fc = FC_NONE;
+  *props = 0;
 }
 
 uint8_t Dyad_word_class(const char *key) {
@@ -521,5 +554,15 @@ bool Dyad_word_table_sorted(void) {
   for (size_t i = 1; i < sizeof WORDS / sizeof WORDS[0]; i++)
     if (strcmp(WORDS[i - 1].key, WORDS[i].key) >= 0)
       return false;
+  return true;
+}
+
+bool Dyad_word_index_agrees(const struct word_index *ix) {
+  for (size_t i = 0; i < NWORDS; i++) {
+    uint8_t fc, pr;
+    Dyad_word_lookup_ix(ix, WORDS[i].key, &fc, &pr);
+    if (fc != WORDS[i].fc || pr != WORDS[i].props)
+      return false;
+  }
   return true;
 }

@@ -25,6 +25,20 @@ uint8_t Dyad_word_class(const char *key);
 uint8_t Dyad_word_props(const char *key);
 /* Both at once (one lookup). */
 void Dyad_word_lookup(const char *key, uint8_t *fc, uint8_t *props);
+
+/* A hash index over the table, for the per-token lookup of the parser:
+ * one hash and usually one comparison instead of a binary search. Built
+ * once per coder (a handle's state, not a global: STYLE §5). */
+#define WORD_INDEX_SLOTS 2048 /* a power of two, over four times the table */
+struct word_index {
+  uint16_t slot[WORD_INDEX_SLOTS]; /* 1 + table entry; 0 empty */
+};
+void Dyad_word_index_build(struct word_index *ix);
+/* Dyad_word_lookup through the index. */
+void Dyad_word_lookup_ix(const struct word_index *ix, const char *key,
+                         uint8_t *fc, uint8_t *props);
+/* 1 if the index finds every table entry with its class (unit tests). */
+bool Dyad_word_index_agrees(const struct word_index *ix);
 /* say, tell, add, announce, ... (reporting frames) */
 bool Dyad_word_is_reporting(const char *key);
 /* believed, thought, expected, feared, ... (hedges) */

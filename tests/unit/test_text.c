@@ -119,6 +119,18 @@ static void test_words(struct runner *r) {
   CHECK_INT(r, Dyad_word_class("FRANCE"), FC_NONE);
   CHECK(r, Dyad_word_is_reporting("SAID"));
   CHECK(r, Dyad_word_is_hedge_verb("BELIEVED"));
+  CASE(r, "the hash index finds every word, and no other");
+  struct word_index ix;
+  Dyad_word_index_build(&ix);
+  CHECK(r, Dyad_word_index_agrees(&ix));
+  uint8_t fc = 99, pr = 99;
+  Dyad_word_lookup_ix(&ix, "FRANCE", &fc, &pr);
+  CHECK_INT(r, fc, FC_NONE);
+  CHECK_INT(r, pr, 0);
+  Dyad_word_lookup_ix(&ix, "SAID", &fc, &pr);
+  CHECK(r, (pr & W_REPORT) != 0);
+  Dyad_word_lookup_ix(&ix, "", &fc, &pr);
+  CHECK_INT(r, fc, FC_NONE);
 }
 
 static void test_util(struct runner *r) {
