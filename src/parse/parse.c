@@ -1353,6 +1353,23 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
       v->mods |= VM_PASSIVE;
       continue;
     }
+    /* "aid worker Margaret Hassan, kidnapped a week ago, ...", "Anwar
+     * Ibrahim, released from jail in June, ...": a participle set off by a
+     * comma after an actor phrase describes that actor */
+    if (!po->tabari && v->t0 >= 2 && tok[v->t0 - 1].kind == TK_COMMA &&
+        s->ti[v->t0 - 2].group && v->t1 < s->n) {
+      uint32_t e = v->t1;
+      const struct tinfo *ni = &s->ti[e];
+      bool when = ni->fc == FC_TIME || ni->fc == FC_PREP ||
+                  tok[e].kind == TK_COMMA ||
+                  ((ni->fc == FC_DET || ni->fc == FC_NUM ||
+                    tok[e].kind == TK_NUM) &&
+                   e + 1 < s->n && s->ti[e + 1].fc == FC_TIME);
+      if (when) {
+        v->mods |= VM_PASSIVE;
+        continue;
+      }
+    }
     /* "talks mediated by Switzerland", "Russia, backed by China, ...": a
      * participle and its "by" agent after a noun or a comma */
     if (!po->tabari && v->t1 + 1 < s->n && Dyad_key_is(&tok[v->t1], "BY") &&
