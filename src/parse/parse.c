@@ -1337,7 +1337,13 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
     struct vgroup *v = &s->verbs[vi];
     const struct lex_vform *vf =
         &VEC_AT(&lex->vforms, struct lex_vform, v->vform);
-    if (v->noun || v->a0 != v->t0 || !(vf->form & VF_EN) || v->t0 == 0 ||
+    /* a participle: a generated one, or a form the dictionary lists
+     * whole ("WOUNDED_", "BACKED_") in -ED */
+    const struct token *vt = &tok[v->t1 - 1];
+    bool en = (vf->form & VF_EN) ||
+              (!po->tabari && v->t1 == v->t0 + 1 && vt->klen > 4 &&
+               memcmp(vt->key + vt->klen - 2, "ED", 2) == 0);
+    if (v->noun || v->a0 != v->t0 || !en || v->t0 == 0 ||
         (v->mods & VM_PASSIVE))
       continue;
     /* "was shot and killed", "was seized ..., but then released" */
