@@ -733,7 +733,11 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
       /* "X is ready to withdraw", "X is willing to talk": a stated
        * readiness is a statement of intent (a readiness to harm, a threat) */
       if ((mods & VM_INTENT) && !neg && Dyad_family_of(code) == FAM_NONE) {
-        const char *m = Dyad_family_map(FAM_INTENT, code, code);
+        /* "Iran ready to test a missile": a readiness to show force is a
+         * threat, though an agreement to move forces is not (family.c) */
+        bool force = code[0] == '1' && code[1] == '5';
+        const char *m =
+            Dyad_family_map(force ? FAM_THREAT : FAM_INTENT, code, code);
         if (!m)
           continue;
         code = m;
