@@ -68,6 +68,20 @@ static bool nearest_before(const struct sent *s, int g, uint32_t lo,
   return true;
 }
 
+/* Verbs whose plural subject acts on itself ("the army and the RSF
+ * clashed"): each member is the other's target. */
+static bool reciprocal(const struct dyad_lexicon *lex,
+                       const struct vgroup *v) {
+  static const char *const rec[] = {"CLASH", "FIGHT", "BATTLE", "SKIRMISH",
+                                    NULL};
+  const struct lex_verb *lv = &VEC_AT(&lex->verbs, struct lex_verb, v->verb);
+  const char *l = Dyad_lex_cstr(lex, lv->lemma);
+  for (int i = 0; rec[i]; i++)
+    if (strcmp(l, rec[i]) == 0)
+      return true;
+  return false;
+}
+
 struct evspec {
   const char *builtin; /* name of an engine rule, or NULL */
   const char *code;
@@ -852,7 +866,7 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
         ((code[0] == '0' && code[1] == '4' && code[2] != '2' &&
           code[2] != '3') ||
          (code[0] == '0' && (code[1] == '3' || code[1] == '5')) ||
-         strcmp(code, "0871") == 0))
+         strcmp(code, "0871") == 0 || reciprocal(lex, v)))
       mutual = true;
     struct evspec ev = {NULL,     code,    src,     tgt,    vt0,           vt1,
                         modality, negated, vc.rule, mutual, unknown_source};
