@@ -70,8 +70,7 @@ static bool nearest_before(const struct sent *s, int g, uint32_t lo,
 
 /* Verbs whose plural subject acts on itself ("the army and the RSF
  * clashed"): each member is the other's target. */
-static bool reciprocal(const struct dyad_lexicon *lex,
-                       const struct vgroup *v) {
+static bool reciprocal(const struct dyad_lexicon *lex, const struct vgroup *v) {
   static const char *const rec[] = {"CLASH", "FIGHT", "BATTLE", "SKIRMISH",
                                     NULL};
   const struct lex_verb *lv = &VEC_AT(&lex->verbs, struct lex_verb, v->verb);
@@ -610,6 +609,31 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
         verb_bounds(s, w, tabari, &wlo, &whi);
         Dyad_match_verb(lex, s, w, wlo, whi, &wc);
         const char *inner = lexstr(lex, wc.code);
+        /* "vowed to continue the war": an act with no code of its own
+         * carries on the event noun it takes as object */
+        if (is_null_code(inner)) {
+          for (uint32_t ni = (uint32_t)comp + 1; ni < s->nverbs; ni++) {
+            const struct vgroup *nv = &s->verbs[ni];
+            if (!nv->noun)
+              break;
+            if (nv->t0 > w->t1 + 3 || nv->clause != w->clause)
+              break;
+            bool plain = true;
+            for (uint32_t k = w->t1; k < nv->t0; k++)
+              if (s->ti[k].fc != FC_DET && s->ti[k].fc != FC_PRONPOSS &&
+                  !adjective_word(s, k))
+                plain = false;
+            if (!plain)
+              break;
+            struct vcode nc;
+            Dyad_match_verb(lex, s, nv, wlo, whi, &nc);
+            if (!is_null_code(lexstr(lex, nc.code))) {
+              wc = nc;
+              inner = lexstr(lex, nc.code);
+            }
+            break;
+          }
+        }
         if (!is_null_code(inner)) {
           /* "vowed not to return the Golan": a promise not to act is a
            * refusal of the act */

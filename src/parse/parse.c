@@ -1366,11 +1366,10 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
         s->ti[v->t0 - 2].group && v->t1 < s->n) {
       uint32_t e = v->t1;
       const struct tinfo *ni = &s->ti[e];
-      bool when = ni->fc == FC_TIME || ni->fc == FC_PREP ||
-                  tok[e].kind == TK_COMMA ||
-                  ((ni->fc == FC_DET || ni->fc == FC_NUM ||
-                    tok[e].kind == TK_NUM) &&
-                   e + 1 < s->n && s->ti[e + 1].fc == FC_TIME);
+      bool when =
+          ni->fc == FC_TIME || ni->fc == FC_PREP || tok[e].kind == TK_COMMA ||
+          ((ni->fc == FC_DET || ni->fc == FC_NUM || tok[e].kind == TK_NUM) &&
+           e + 1 < s->n && s->ti[e + 1].fc == FC_TIME);
       if (when) {
         v->mods |= VM_PASSIVE;
         continue;
