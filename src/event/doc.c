@@ -438,11 +438,13 @@ dyad_status dyad_code(dyad_coder *c, dyad_doc *d, dyad_error *err) {
               &VEC_AT(&d->events, struct dyad_event, j);
           const struct sentence *sf =
               &VEC_AT(&d->sentences, struct sentence, f->sentence);
-          /* the body's actors may be the more specific ("Russia" in the
-           * headline, "RUSGOV" Lavrov in the lead) */
+          /* the same code between the same countries: headlines name
+           * actors loosely ("Burkina Faso junta" BFAMIL, "Burkina Faso's
+           * military government" BFAGOVMIL in the lead); an empty target
+           * in the headline is one the lead may name */
           repeated = sf->end > d->headline_end &&
-                     strncmp(e->source, f->source, strlen(e->source)) == 0 &&
-                     strncmp(e->target, f->target, strlen(e->target)) == 0 &&
+                     strncmp(e->source, f->source, 3) == 0 &&
+                     (!e->target[0] || strncmp(e->target, f->target, 3) == 0) &&
                      strcmp(e->code, f->code) == 0;
         }
       }

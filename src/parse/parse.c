@@ -1048,6 +1048,28 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
         if (only && !many)
           ctx = Dyad_arena_strndup(a, only, 3);
       }
+      /* armed men "linked to al-Qaeda": the one militant group the
+       * sentence names, whole ("IMGMUSALQ") */
+      bool taken = false;
+      if (!ctx && !po->tabari &&
+          (strncmp(ag, "REB", 3) == 0 || strncmp(ag, "UAF", 3) == 0)) {
+        const char *img = NULL;
+        int n_img = 0;
+        for (uint32_t hj = 0; hj < s->ngroups; hj++) {
+          const struct agroup *h = &s->groups[hj];
+          if (hj != gi && h->code && !h->agent_only && !h->pronoun &&
+              strncmp(h->code, "IMG", 3) == 0 && (!img || strcmp(img, h->code))) {
+            img = h->code;
+            n_img++;
+          }
+        }
+        if (n_img == 1) {
+          g->code = img;
+          taken = true;
+        }
+      }
+      if (taken)
+        continue;
       /* the story's earlier "X junta" */
       for (int k = 0; !ctx && k < dc->nagent_ctx; k++)
         if (strcmp(dc->agent_ctx[k].agent, ag) == 0)
@@ -1600,6 +1622,25 @@ static dyad_status clauses(struct sent *s, const struct parse_opts *po,
     if (ti->fc == FC_WH && k > 0) {
       start[k] = 1;
       ctype[k] = CL_REL;
+      /* "The junta, which seized power in 2022, has turned to Russia": a
+       * relative clause set off by commas ends at the next comma after its
+       * verb, where the main clause goes on */
+      if (!po->tabari && tok[k - 1].kind == TK_COMMA) {
+        bool verb = false;
+        for (uint32_t m = k + 1; m + 1 < n; m++) {
+          if (tok[m].kind == TK_SEMI || tok[m].kind == TK_QUOTE ||
+              s->ti[m].fc == FC_WH || s->ti[m].fc == FC_THAT)
+            break;
+          verb |= s->ti[m].role == RO_VERB || s->ti[m].fc == FC_BE;
+          if (verb && tok[m].kind == TK_COMMA) {
+            if (predicate_follows(s, m + 1, n)) {
+              start[m + 1] = 1;
+              ctype[m + 1] = CL_CONJ;
+            }
+            break;
+          }
+        }
+      }
       continue;
     }
     if (ti->fc == FC_COND) {
@@ -2221,8 +2262,9 @@ void Dyad_discourse_update(const struct dyad_lexicon *lex, struct sent *s,
         dc->countries[slot].cc[3] = '\0';
         dc->countries[slot].n = 0;
       }
+      /* the headline names what the story is about: it counts double */
       if (slot >= 0)
-        dc->countries[slot].n++;
+        dc->countries[slot].n += s->headline ? 2 : 1;
     }
     if (cl >= 6 && strncmp(g->code, "IGO", 3) == 0 &&
         strncmp(g->code + 3, "PKO", 3) != 0)
