@@ -2149,7 +2149,12 @@ dyad_status Dyad_parse(const struct dyad_lexicon *lex, const struct token *tok,
         /* "Bukavu/Nairobi -" */
         bool slash = t->kind == TK_SYM && t->end - t->start == 1 && k > 0 &&
                      tok[k - 1].kind == TK_WORD;
+        /* an agency in parentheses may be lower case: "(dpa)" */
+        bool agency = t->kind == TK_WORD && k > 0 &&
+                      tok[k - 1].kind == TK_LPAREN && k + 1 < n &&
+                      tok[k + 1].kind == TK_RPAREN;
         ok = (t->kind == TK_WORD && (t->flags & (TOK_CAP | TOK_ALLCAPS))) ||
+             agency ||
              t->kind == TK_COMMA || t->kind == TK_LPAREN ||
              t->kind == TK_RPAREN || t->kind == TK_PERIOD ||
              t->kind == TK_NUM || slash;

@@ -572,6 +572,21 @@ dyad_status Dyad_tokenize(const char *text, size_t start, size_t end,
         i += clen;
         continue;
       }
+      /* a wire entity set off by a space inside a negation: "won #39;t",
+       * "don #39;t" -> WO N'T, DO N'T, as if written "won't" */
+      if (after_word && attached && prev->kind == TK_WORD && prev->klen >= 2 &&
+          prev->key[prev->klen - 1] == 'N' && i + 1 < z.n &&
+          (z.cps[i + 1].c == 't' || z.cps[i + 1].c == 'T') &&
+          (i + 2 >= z.n || !is_wordch(z.cps[i + 2].c)) &&
+          (unsigned char)text[prev->end - 1] < 0x80) {
+        char *pk = (char *)prev->key; /* ours: in the arena */
+        prev->klen--;
+        pk[prev->klen] = '\0';
+        prev->end--; /* the 'n' (one byte) goes to the clitic */
+        TRY(push_tok(&z, TK_CLITIC, prev->end, z.cps[i + 1].e, "N'T", 3, 0));
+        i += 2;
+        continue;
+      }
       /* plural possessive: rebels' */
       if (after_word && !(fl & TOK_SPACE_BEFORE) && prev->klen > 1 &&
           prev->key[prev->klen - 1] == 'S' &&

@@ -36,6 +36,9 @@ static void test_tokens(struct runner *r) {
   CHECK_INT(r, VEC_AT(&t, struct token, 1).kind, TK_POSS);
   CASE(r, "negative clitic");
   CHECK_STR(r, keys("We didn't and can't", &t), "WE|DID|N'T|AND|CA|N'T");
+  /* a wire entity with a space before it: "won #39;t" */
+  CHECK_STR(r, keys("They won #39;t give in, Mali won", &t),
+            "THEY|WO|N'T|GIVE|IN|,|MALI|WON");
   CASE(r, "accents fold");
   CHECK_STR(r, keys("António Guterres, Erdoğan, Łódź", &t),
             "ANTONIO|GUTERRES|,|ERDOGAN|,|LODZ");
