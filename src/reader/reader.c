@@ -384,7 +384,8 @@ static dyad_status rd_open(struct dyad_reader *r, dyad_input_format fmt,
       r->bom = r->end >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
       if (fmt != DYAD_INPUT_AUTO)
         break;
-      fmt = detect(r->buf + r->bom, r->end - r->bom, all);
+      /* nothing read yet: buf may still be NULL, and NULL + 0 is undefined */
+      fmt = detect(r->buf ? r->buf + r->bom : "", r->end - r->bom, all);
       if (fmt != DYAD_INPUT_AUTO)
         break;
     }
