@@ -938,7 +938,10 @@ static dyad_status jsonl_story(struct dyad_reader *r, const struct line *ln,
     st.id = v->valuestring;
   } else if (cJSON_IsNumber(v)) {
     double d = v->valuedouble;
-    if (d == (double)(long long)d)
+    /* an integral id within range prints as one ("7"), any other number
+     * as written; the range test comes first (a cast out of range is
+     * undefined) */
+    if (d > -9.2e18 && d < 9.2e18 && d == (double)(long long)d)
       snprintf(idbuf, sizeof idbuf, "%lld", (long long)d);
     else
       snprintf(idbuf, sizeof idbuf, "%.17g", d);
