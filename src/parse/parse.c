@@ -1365,8 +1365,15 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
     bool en = (vf->form & VF_EN) ||
               (!po->tabari && v->t1 == v->t0 + 1 && vt->klen > 4 &&
                memcmp(vt->key + vt->klen - 2, "ED", 2) == 0);
-    if (v->noun || v->a0 != v->t0 || !en || v->t0 == 0 ||
-        (v->mods & VM_PASSIVE))
+    /* no auxiliary of its own (adverbs may come first: "but then
+     * released") */
+    bool aux = false;
+    for (uint32_t k = v->a0; k < v->t0; k++)
+      aux |= s->ti[k].fc == FC_BE || s->ti[k].fc == FC_HAVE ||
+             s->ti[k].fc == FC_MODAL || s->ti[k].fc == FC_DO ||
+             s->ti[k].fc == FC_NEG || s->ti[k].fc == FC_TO;
+    if (v->noun || aux || (po->tabari && v->a0 != v->t0) || !en ||
+        v->t0 == 0 || (v->mods & VM_PASSIVE))
       continue;
     /* "was shot and killed", "was seized ..., but then released" */
     uint32_t b = v->t0;
