@@ -458,7 +458,9 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
              * away from African Union peace talks") */
             g = (int)s->ti[k - 1].group - 1;
             uint32_t st0 = s->groups[g].t0;
-            if (st0 > 0 &&
+            /* (violence keeps its author: "killed in Israeli tank
+             * shelling") */
+            if (st0 > 0 && !violent(code) &&
                 (s->ti[st0 - 1].fc == FC_PREP || s->ti[st0 - 1].fc == FC_TO))
               g = -1;
             /* a country name before the noun is where, not who: "Iraq
@@ -489,9 +491,12 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
       uint32_t vm = 0;
       if (wv >= 0) {
         const struct vgroup *w = &s->verbs[wv];
+        /* governed: coded with its verb; not so the place of a passive
+         * ("were killed in Israeli shelling": the shelling is the act) */
         if (w->coded ||
-            !is_null_code(lexstr(lex, Dyad_lex_verb_code(lex, w->verb))))
-          continue; /* governed: coded with its verb */
+            (!is_null_code(lexstr(lex, Dyad_lex_verb_code(lex, w->verb))) &&
+             !(w->mods & VM_PASSIVE)))
+          continue;
         vm = w->mods & (VM_NEG | VM_HEDGE | VM_FUTURE | VM_COND | VM_FAIL);
       }
       if (src < 0) {

@@ -402,6 +402,24 @@ static void verbs_or_nouns(const struct dyad_lexicon *lex, struct sent *s,
       if (!(vf3->form & VF_ING))
         noun = true;
     }
+    /* a gerund after a preposition and actor words is a noun: "killed in
+     * Israeli tank shelling" (but "accused of attacking") */
+    if (!tabari && !noun && i >= 2) {
+      const struct lex_vform *vf5 =
+          &VEC_AT(&lex->vforms, struct lex_vform, ti->ref);
+      uint32_t m = i;
+      while (m > 0 && i - m < 3 &&
+             (s->ti[m - 1].role == RO_ACTOR || s->ti[m - 1].role == RO_AGENT))
+        m--;
+      /* ... with an agent ("Israeli tank"), not a place named ("the
+       * capital of Algiers demanding ...") */
+      bool adj = false;
+      for (uint32_t q = m; q < i; q++)
+        adj |= s->ti[q].role == RO_AGENT;
+      if ((vf5->form & VF_ING) && adj && m < i && m > 0 &&
+          s->ti[m - 1].fc == FC_PREP)
+        noun = true;
+    }
     /* after a preposition: "with sanctions", "in jail", "under pressure"
      * (a gerund stays a verb: "accused of attacking") */
     if (!tabari && i > 0 && s->ti[i - 1].fc == FC_PREP) {
