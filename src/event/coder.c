@@ -179,39 +179,40 @@ static dyad_status add_event(const struct dyad_coder *c, struct dyad_doc *doc,
   return DYAD_OK;
 }
 
-/* The groups an event party `g` stands for: the coded members of its
- * compound, or itself; none for -1. Up to 32, into out; returns the count. */
-static int members(const struct sent *s, int g, int out[32]) {
+/* Whether group x stands for event party g: g itself, or a coded member
+ * of g's compound. */
+static bool member_of(const struct sent *s, int g, uint32_t x) {
   if (g < 0)
-    return 0;
-  int cp = s->groups[g].compound, n = 0;
-  if (cp < 0) {
-    out[0] = g;
-    return 1;
-  }
-  for (uint32_t x = 0; x < s->ngroups && n < 32; x++)
-    if (s->groups[x].compound == cp && s->groups[x].code)
-      out[n++] = (int)x;
-  return n;
+    return false;
+  int cp = s->groups[g].compound;
+  if (cp < 0)
+    return x == (uint32_t)g;
+  return s->groups[x].compound == cp && s->groups[x].code != NULL;
 }
 
-/* Emits events for spec: compounds expand to one event per member. */
+/* Emits events for spec: compounds expand to one event per member, however
+ * many ("A, B, ... and Z"). */
 static dyad_status emit(const struct dyad_coder *c, struct dyad_doc *doc,
                         struct sent *s, const struct evspec *ev) {
-  int srcs[32], tgts[32];
-  int ns = members(s, ev->src, srcs), nt = members(s, ev->tgt, tgts);
-  if (ns == 0 && ev->unknown_source)
-    for (int j = 0; j < nt; j++)
-      TRY(add_event(c, doc, s, NULL, &s->groups[tgts[j]], ev));
-  for (int i = 0; i < ns; i++) {
-    const struct agroup *sg = &s->groups[srcs[i]];
-    if (nt == 0) {
-      TRY(add_event(c, doc, s, sg, NULL, ev));
+  bool any_src = false;
+  for (uint32_t i = 0; i < s->ngroups; i++) {
+    if (!member_of(s, ev->src, i))
       continue;
+    any_src = true;
+    bool any_tgt = false;
+    for (uint32_t j = 0; j < s->ngroups; j++) {
+      if (!member_of(s, ev->tgt, j))
+        continue;
+      any_tgt = true;
+      TRY(add_event(c, doc, s, &s->groups[i], &s->groups[j], ev));
     }
-    for (int j = 0; j < nt; j++)
-      TRY(add_event(c, doc, s, sg, &s->groups[tgts[j]], ev));
+    if (!any_tgt)
+      TRY(add_event(c, doc, s, &s->groups[i], NULL, ev));
   }
+  if (!any_src && ev->unknown_source)
+    for (uint32_t j = 0; j < s->ngroups; j++)
+      if (member_of(s, ev->tgt, j))
+        TRY(add_event(c, doc, s, NULL, &s->groups[j], ev));
   return DYAD_OK;
 }
 
