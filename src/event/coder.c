@@ -40,9 +40,7 @@ static bool is_null_code(const char *c) {
 /* Assault, fight and mass violence (CAMEO roots 18-20): the acts coded even
  * when no actor is named as their author. */
 static bool violent(const char *c) {
-  return c && c[0] && c[1] &&
-         ((c[0] == '1' && (c[1] == '8' || c[1] == '9')) ||
-          (c[0] == '2' && c[1] == '0'));
+  return Dyad_cameo_root(c) >= 18;
 }
 
 /* A sentence that names a natural disaster or an accident ("floods that
@@ -114,8 +112,7 @@ static dyad_status add_event(const struct dyad_coder *c, struct dyad_doc *doc,
   if (c->opt.profile != DYAD_PROFILE_TABARI && tgt && tg->agent_only && *src &&
       same_root(src, tgt) &&
       (strlen(src) == 3 || strncmp(src + 3, "MIL", 3) == 0) &&
-      ((ev->code[0] == '1' && (ev->code[1] == '8' || ev->code[1] == '9')) ||
-       (ev->code[0] == '2' && ev->code[1] == '0')))
+      violent(ev->code))
     tgt = NULL;
   if (tgt && strcmp(src, tgt) == 0)
     return DYAD_OK; /* no self-events */
@@ -123,8 +120,7 @@ static dyad_status add_event(const struct dyad_coder *c, struct dyad_doc *doc,
    * not a visit between actors (CAMEO 042/043); a meeting of two of its
    * actors ("demonstrators received ministers") is */
   if (c->opt.profile != DYAD_PROFILE_TABARI && tgt &&
-      strncmp(ev->code, "04", 2) == 0 &&
-      (ev->code[2] == '2' || ev->code[2] == '3') && same_root(src, tgt) &&
+      Dyad_cameo_is_visit(ev->code) && same_root(src, tgt) &&
       (strlen(src) == 3 || strlen(tgt) == 3))
     return DYAD_OK;
   if (c->require_dyad && !tgt)
@@ -779,7 +775,7 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
       if ((mods & VM_INTENT) && !neg && Dyad_family_of(code) == FAM_NONE) {
         /* "Iran ready to test a missile": a readiness to show force is a
          * threat, though an agreement to move forces is not (family.c) */
-        bool force = code[0] == '1' && code[1] == '5';
+        bool force = Dyad_cameo_root(code) == 15;
         const char *m =
             Dyad_family_map(force ? FAM_THREAT : FAM_INTENT, code, code);
         if (!m)
@@ -818,10 +814,7 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
        * decision announced ("announced it would prohibit all aid"): coded
        * as the act, a claim; cooperation announced is a statement of
        * intent (below) */
-      int root =
-          code[0] >= '0' && code[0] <= '9' && code[1] >= '0' && code[1] <= '9'
-              ? (code[0] - '0') * 10 + (code[1] - '0')
-              : 0;
+      int root = Dyad_cameo_root(code);
       if (future && !hedge && own && claim && !cond && !neg && root >= 14 &&
           Dyad_family_of(code) == FAM_NONE) {
         future = false;
@@ -883,7 +876,7 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
      * members, as the '%' pattern marker codes it */
     bool mutual = vc.compound;
     if (!tabari && !mutual && tgt >= 0 && vc.tgt < 0 && src >= 0 &&
-        s->groups[src].compound >= 0 && code[0] == '0' && code[1] == '4' &&
+        s->groups[src].compound >= 0 && Dyad_cameo_root(code) == 4 &&
         s->groups[tgt].prep >= 0 &&
         (Dyad_key_is(&s->tok[s->groups[tgt].prep], "IN") ||
          Dyad_key_is(&s->tok[s->groups[tgt].prep], "AT")))
@@ -893,9 +886,8 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
      * 05x, 0871 */
     if (!tabari && !mutual && tgt < 0 && src >= 0 &&
         s->groups[src].compound >= 0 &&
-        ((code[0] == '0' && code[1] == '4' && code[2] != '2' &&
-          code[2] != '3') ||
-         (code[0] == '0' && (code[1] == '3' || code[1] == '5')) ||
+        ((Dyad_cameo_root(code) == 4 && !Dyad_cameo_is_visit(code)) ||
+         Dyad_cameo_root(code) == 3 || Dyad_cameo_root(code) == 5 ||
          strcmp(code, "0871") == 0 || reciprocal(lex, v)))
       mutual = true;
     struct evspec ev = {NULL,     code,    src,     tgt,    vt0,           vt1,

@@ -15,6 +15,8 @@
 
 #include "family.h"
 
+#include "../lexicon/lexicon.h"
+
 struct fmap {
   const char *act; /* code prefix of the act */
   const char *out; /* family code */
@@ -105,7 +107,7 @@ enum family Dyad_family_of(const char *code) {
  * one to move forces (15: "agreed to redeploy troops"), which is said of
  * allies as much as of foes. */
 static bool conflict_root(const char *act) {
-  int r = (act[0] - '0') * 10 + (act[1] - '0');
+  int r = Dyad_cameo_root(act);
   return r >= 16 || r == 14 || r == 10 || r == 13;
 }
 

@@ -348,6 +348,21 @@ static inline uint32_t Dyad_lex_child(const struct dyad_lexicon *lex,
 uint32_t Dyad_lex_actor_code(const struct dyad_lexicon *lex, uint32_t actor,
                              int date);
 
+/* The CAMEO root (1-20) of an event code string ("1384" -> 13), 0 for
+ * anything else ("---", "", letters). (CAMEO 1.1b3: two-digit roots.) */
+static inline int Dyad_cameo_root(const char *code) {
+  if (!code || code[0] < '0' || code[0] > '9' || code[1] < '0' || code[1] > '9')
+    return 0;
+  int r = (code[0] - '0') * 10 + (code[1] - '0');
+  return r >= 1 && r <= 20 ? r : 0;
+}
+
+/* A visit made or hosted (CAMEO 042, 043): directed, unlike the rest of
+ * 04x. */
+static inline bool Dyad_cameo_is_visit(const char *code) {
+  return Dyad_cameo_root(code) == 4 && (code[2] == '2' || code[2] == '3');
+}
+
 /* The effective code of a verb (own, else its block's). */
 static inline uint32_t Dyad_lex_verb_code(const struct dyad_lexicon *lex,
                                           uint32_t verb) {

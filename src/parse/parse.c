@@ -49,6 +49,14 @@ static void *arena_room(struct arena *a, void *arr, uint32_t n, uint32_t *cap,
   return p;
 }
 
+/* A preposition that may open a clause: "since a junta seized power",
+ * "after Russia attacked Ukraine". */
+static bool clause_prep(const struct token *t) {
+  return Dyad_key_is(t, "SINCE") || Dyad_key_is(t, "AFTER") ||
+         Dyad_key_is(t, "BEFORE") || Dyad_key_is(t, "UNTIL") ||
+         Dyad_key_is(t, "AS") || Dyad_key_is(t, "ONCE");
+}
+
 static dyad_status push_group(struct sent *s, struct arena *a,
                               struct agroup **out) {
   struct agroup *arr =
@@ -1076,7 +1084,8 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
         for (uint32_t hj = 0; hj < s->ngroups; hj++) {
           const struct agroup *h = &s->groups[hj];
           if (hj != gi && h->code && !h->agent_only && !h->pronoun &&
-              strncmp(h->code, "IMG", 3) == 0 && (!img || strcmp(img, h->code))) {
+              strncmp(h->code, "IMG", 3) == 0 &&
+              (!img || strcmp(img, h->code))) {
             img = h->code;
             n_img++;
           }
@@ -1390,8 +1399,8 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
       aux |= s->ti[k].fc == FC_BE || s->ti[k].fc == FC_HAVE ||
              s->ti[k].fc == FC_MODAL || s->ti[k].fc == FC_DO ||
              s->ti[k].fc == FC_NEG || s->ti[k].fc == FC_TO;
-    if (v->noun || aux || (po->tabari && v->a0 != v->t0) || !en ||
-        v->t0 == 0 || (v->mods & VM_PASSIVE))
+    if (v->noun || aux || (po->tabari && v->a0 != v->t0) || !en || v->t0 == 0 ||
+        (v->mods & VM_PASSIVE))
       continue;
     /* "was shot and killed", "was seized ..., but then released" */
     uint32_t b = v->t0;
@@ -1464,10 +1473,7 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
     /* only verbs of acts done to someone: "resigned Sunday", "agreed in
      * principle" are intransitive uses */
     const char *code = Dyad_lex_cstr(lex, Dyad_lex_verb_code(lex, v->verb));
-    int root =
-        (code[0] >= '0' && code[0] <= '9' && code[1] >= '0' && code[1] <= '9')
-            ? (code[0] - '0') * 10 + (code[1] - '0')
-            : -1;
+    int root = Dyad_cameo_root(code);
     bool done_to =
         root == 11 || root == 12 || root >= 16 || strncmp(code, "084", 3) == 0;
     /* "since a military junta seized power in Mali": in running text, a
@@ -1477,13 +1483,9 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
       int g = group_at(s, v->t0 - 1);
       uint32_t gs = g >= 0 ? s->groups[g].t0 : v->t0 - 1;
       const struct tinfo *pi = gs > 0 ? &s->ti[gs - 1] : NULL;
-      bool opens =
-          !pi || pi->fc == FC_SUB || pi->fc == FC_CONJ || pi->fc == FC_THAT ||
-          pi->fc == FC_WH || pi->fc == FC_COND ||
-          (pi->fc == FC_PREP && (Dyad_key_is(&s->tok[gs - 1], "SINCE") ||
-                                 Dyad_key_is(&s->tok[gs - 1], "AFTER") ||
-                                 Dyad_key_is(&s->tok[gs - 1], "BEFORE") ||
-                                 Dyad_key_is(&s->tok[gs - 1], "UNTIL")));
+      bool opens = !pi || pi->fc == FC_SUB || pi->fc == FC_CONJ ||
+                   pi->fc == FC_THAT || pi->fc == FC_WH || pi->fc == FC_COND ||
+                   (pi->fc == FC_PREP && clause_prep(&s->tok[gs - 1]));
       bool later = false;
       for (uint32_t m = v->t1; m < s->n && !later; m++) {
         if (s->tok[m].kind == TK_COMMA || s->tok[m].kind == TK_SEMI ||
@@ -1694,10 +1696,7 @@ static dyad_status clauses(struct sent *s, const struct parse_opts *po,
       continue;
     }
     /* "since a junta seized power": a preposition that opens a clause */
-    if (ti->fc == FC_PREP && k + 1 < n &&
-        (Dyad_key_is(t, "SINCE") || Dyad_key_is(t, "AFTER") ||
-         Dyad_key_is(t, "BEFORE") || Dyad_key_is(t, "UNTIL") ||
-         Dyad_key_is(t, "AS") || Dyad_key_is(t, "ONCE"))) {
+    if (ti->fc == FC_PREP && k + 1 < n && clause_prep(t)) {
       for (uint32_t m = k + 1; m < n; m++) {
         const struct token *x = &tok[m];
         if (x->kind == TK_COMMA || x->kind == TK_SEMI || x->kind == TK_PERIOD ||
@@ -1844,28 +1843,28 @@ static dyad_status clauses(struct sent *s, const struct parse_opts *po,
 /* Subjects, speakers and clause modality. */
 /* The root of what a framing verb or noun asks, promises or rejects: its own
  * code, or where that is null ("demand [---]", coded only by its patterns)
- * the root all its patterns share; "" if none. */
-static const char *framing_root(const struct dyad_lexicon *lex, uint32_t verb) {
-  const char *c = Dyad_lex_cstr(lex, Dyad_lex_verb_code(lex, verb));
-  if (c[0] && c[1] && strcmp(c, "---") != 0)
-    return c;
+ * the root all its patterns share; 0 if none. */
+static int framing_root(const struct dyad_lexicon *lex, uint32_t verb) {
+  int r = Dyad_cameo_root(Dyad_lex_cstr(lex, Dyad_lex_verb_code(lex, verb)));
+  if (r)
+    return r;
   const struct lex_verb *lv = &VEC_AT(&lex->verbs, struct lex_verb, verb);
   const struct lex_block *bl =
       &VEC_AT(&lex->blocks, struct lex_block, lv->block);
-  const char *root = "";
   for (uint32_t i = 0; i < bl->npats; i++) {
     uint32_t pi = VEC_AT(&lex->pat_order, uint32_t, bl->pats + i);
     const struct lex_pattern *p =
         &VEC_AT(&lex->patterns, struct lex_pattern, pi);
-    const char *pc = p->code == LEX_NONE ? "" : Dyad_lex_cstr(lex, p->code);
-    if (!pc[0] || !pc[1] || strcmp(pc, "---") == 0)
+    int pr =
+        p->code == LEX_NONE ? 0 : Dyad_cameo_root(Dyad_lex_cstr(lex, p->code));
+    if (!pr)
       continue;
-    if (!root[0])
-      root = pc;
-    else if (root[0] != pc[0] || root[1] != pc[1])
-      return "";
+    if (!r)
+      r = pr;
+    else if (r != pr)
+      return 0;
   }
-  return root;
+  return r;
 }
 
 static void clause_roles(struct sent *s, const struct parse_opts *po) {
@@ -1885,15 +1884,7 @@ static void clause_roles(struct sent *s, const struct parse_opts *po) {
    * does not govern the clause's subject */
   for (uint32_t ci = 0; ci < s->nclauses; ci++) {
     const struct clause *cl = &s->clauses[ci];
-    if (s->ti[cl->t0].fc != FC_PREP)
-      continue;
-    /* the sentence's first clause is typed main even when it opens with
-     * "Since a junta seized power, ..." */
-    if (cl->type != CL_SUB &&
-        !(!po->tabari && ci == 0 && cl->t0 == 0 &&
-          (Dyad_key_is(&tok[0], "SINCE") || Dyad_key_is(&tok[0], "AFTER") ||
-           Dyad_key_is(&tok[0], "BEFORE") || Dyad_key_is(&tok[0], "UNTIL") ||
-           Dyad_key_is(&tok[0], "ONCE"))))
+    if (cl->type != CL_SUB || s->ti[cl->t0].fc != FC_PREP)
       continue;
     for (uint32_t gi = 0; gi < s->ngroups; gi++)
       if (s->groups[gi].prep == (int)cl->t0)
@@ -1970,17 +1961,16 @@ static void clause_roles(struct sent *s, const struct parse_opts *po) {
         const struct vgroup *w = &s->verbs[vi];
         if (w->t0 != vq)
           continue;
-        const char *c = framing_root(s->lex, w->verb);
+        int r = framing_root(s->lex, w->verb);
         /* "reiterated its demand that Israel ease restrictions": the act
          * asked for is what the speaker demands (10x) or appeals for (02x),
          * as if "Israel must ease"; promised, rejected or threatened acts
          * (03x, 12x, 13x) are not facts */
-        if (!po->tabari && c[0] == '1' && c[1] == '0')
+        if (!po->tabari && r == 10)
           cl->mods |= VM_MUST;
-        else if (!po->tabari && c[0] == '0' && c[1] == '2')
+        else if (!po->tabari && r == 2)
           cl->mods |= VM_SHOULD;
-        else if ((c[0] == '0' && (c[1] == '2' || c[1] == '3')) ||
-                 (c[0] == '1' && (c[1] == '0' || c[1] == '2' || c[1] == '3')))
+        else if (r == 2 || r == 3 || r == 10 || r == 12 || r == 13)
           cl->mods |= VM_HEDGE;
       }
     }
@@ -2179,8 +2169,7 @@ dyad_status Dyad_parse(const struct dyad_lexicon *lex, const struct token *tok,
                       tok[k - 1].kind == TK_LPAREN && k + 1 < n &&
                       tok[k + 1].kind == TK_RPAREN;
         ok = (t->kind == TK_WORD && (t->flags & (TOK_CAP | TOK_ALLCAPS))) ||
-             agency ||
-             t->kind == TK_COMMA || t->kind == TK_LPAREN ||
+             agency || t->kind == TK_COMMA || t->kind == TK_LPAREN ||
              t->kind == TK_RPAREN || t->kind == TK_PERIOD ||
              t->kind == TK_NUM || slash;
         num |= t->kind == TK_NUM;
