@@ -44,7 +44,7 @@ static bool violent(const char *c) {
 }
 
 /* A sentence that names a natural disaster or an accident ("floods that
- * killed 340 people"): its deaths are not coded without a named actor. */
+ * killed 340 people"): it gives no violent event. */
 static bool names_hazard(const struct sent *s) {
   for (uint32_t k = 0; k < s->n; k++)
     if (s->ti[k].wp & W_HAZARD)
@@ -418,6 +418,7 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
                                struct sent *s, struct buf *explain) {
   const struct dyad_lexicon *lex = c->lex;
   bool tabari = c->opt.profile == DYAD_PROFILE_TABARI;
+  bool hazard = !tabari && names_hazard(s); /* once per sentence */
   for (uint32_t vi = 0; vi < s->nverbs; vi++) {
     struct vgroup *v = &s->verbs[vi];
     if (v->coded)
@@ -700,7 +701,7 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
         tgt = src;
         src = by;
       } else if (!tabari && violent(code) &&
-                 nearest_before(s, src, lo, v->a0) && !names_hazard(s)) {
+                 nearest_before(s, src, lo, v->a0)) {
         /* "A journalist was killed in a car bomb": the act is coded with
          * an unknown source, as GDELT leaves Actor1 empty */
         tgt = src;
@@ -722,7 +723,7 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
       if (tgt < 0 && tabari)
         tgt = target_before(s, lo, v->t0, src);
     }
-    if (src < 0 && !tabari && violent(code) && !passive && !names_hazard(s)) {
+    if (src < 0 && !tabari && violent(code) && !passive) {
       /* "A roadside bombing killed one U.S. soldier": no actor did it */
       unknown_source = true;
     }
@@ -730,7 +731,7 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
       continue;
     /* "An earthquake rocked Bali, killing one person": deaths in a sentence
      * that names a natural disaster or an accident are not violence */
-    if (!tabari && violent(code) && names_hazard(s))
+    if (hazard && violent(code))
       continue;
     /* modality rules (dyad profile) */
     uint8_t modality = DYAD_MOD_FACT;
