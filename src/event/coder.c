@@ -67,7 +67,9 @@ static bool nearest_before(const struct sent *s, int g, uint32_t lo,
 }
 
 /* Verbs whose plural subject acts on itself ("the army and the RSF
- * clashed"): each member is the other's target. */
+ * clashed"): each member is the other's target when no other party is
+ * named. A '%' pattern cannot say "when no other party is named" ("US and
+ * Iraqi forces battled militants" is not mutual), so the rule is here. */
 static bool reciprocal(const struct dyad_lexicon *lex, const struct vgroup *v) {
   static const char *const rec[] = {"CLASH", "FIGHT", "BATTLE", "SKIRMISH",
                                     NULL};
