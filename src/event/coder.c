@@ -371,44 +371,23 @@ static bool adjective_word(const struct sent *s, uint32_t k) {
     return false;
   if (ti->role == RO_ACTOR || ti->role == RO_AGENT || ti->role == RO_ADJ)
     return true;
-  if (ti->role != RO_NONE || ti->fc != FC_NONE || ti->wp)
+  if (ti->role != RO_NONE || ti->fc != FC_NONE || (ti->wp & W_FRAME))
     return false;
   return !(t->klen > 4 && memcmp(t->key + t->klen - 2, "LY", 2) == 0);
-}
-
-static bool key_in(const struct token *t, const char *const *list) {
-  for (; *list; list++)
-    if (Dyad_key_is(t, *list))
-      return true;
-  return false;
 }
 
 /* An event noun that names no act that happened: one qualified as to come
  * ("the planned pullout", "a possible attack") or one that only modifies
  * the head noun after it ("the pull-out debate", "ceasefire talks"). */
 static bool noun_not_event(const struct sent *s, const struct vgroup *v) {
-  static const char *const before[] = {
-      "PLANNED",      "PROPOSED",  "POSSIBLE", "EXPECTED",    "THREATENED",
-      "PROMISED",     "POTENTIAL", "FUTURE",   "PROSPECTIVE", "IMMINENT",
-      "LOOMING",      "INTENDED",  "MOOTED",   "PENDING",     "ANTICIPATED",
-      "FEARED",       "RUMOURED",  "RUMORED",  "ALLEGED",     "SUSPECTED",
-      "HYPOTHETICAL", NULL};
-  static const char *const after[] = {
-      "DEBATE",    "DEBATES",      "PLAN",     "PLANS",       "PROPOSAL",
-      "PROPOSALS", "BILL",         "DEADLINE", "TIMETABLE",   "SCHEDULE",
-      "TALKS",     "NEGOTIATIONS", "DEAL",     "ISSUE",       "QUESTION",
-      "VOTE",      "PROCESS",      "CALLS",    "DEMANDS",     "THREAT",
-      "THREATS",   "FEARS",        "RUMOURS",  "RUMORS",      "CLAIMS",
-      "OPTION",    "OPTIONS",      "STRATEGY", "PROPOSITION", NULL};
   for (uint32_t k = v->t0, m = 0; k > 0 && m < 3; k--, m++) {
-    const struct token *t = &s->tok[k - 1];
-    if (t->kind != TK_WORD || s->ti[k - 1].group)
+    if (s->tok[k - 1].kind != TK_WORD || s->ti[k - 1].group)
       break;
-    if (key_in(t, before))
+    if (s->ti[k - 1].wp & W_PLANNED)
       return true;
   }
   return v->t1 < s->n && s->tok[v->t1].kind == TK_WORD &&
-         key_in(&s->tok[v->t1], after);
+         (s->ti[v->t1].wp & W_TOPIC);
 }
 
 /* Modality of a verb group: its own markers plus its clause's. */

@@ -1450,7 +1450,7 @@ static dyad_status verb_groups(const struct dyad_lexicon *lex, struct sent *s,
     if (!s->ti[v->t0 - 1].group &&
         !(!po->tabari && v->t0 >= 2 && s->ti[v->t0 - 2].group &&
           s->tok[v->t0 - 1].kind == TK_WORD && s->ti[v->t0 - 1].fc == FC_NONE &&
-          s->ti[v->t0 - 1].role == RO_NONE && !s->ti[v->t0 - 1].wp))
+          s->ti[v->t0 - 1].role == RO_NONE && !(s->ti[v->t0 - 1].wp & W_FRAME)))
       continue;
     uint32_t e = v->t1;
     bool object =

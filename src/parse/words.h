@@ -10,14 +10,20 @@
 
 /* Properties of framing verbs and adverbs. */
 enum wprop {
-  W_REPORT = 1 << 0, /* say, tell, add, announce, ... (reporting frames) */
-  W_HEDGE = 1 << 1,  /* believed, thought, expected, feared, ... */
-  W_FUTURE = 1 << 2, /* plan, set, due, going, intend, want, seek, ... */
-  W_BELIEF = 1 << 3, /* believe, think, expect, trust (negated: doubt) */
-  W_FAIL = 1 << 4,   /* fail, neglect (the complement did not happen) */
-  W_HAZARD = 1 << 5, /* flood, earthquake, accident, crash: deaths no actor
-                        caused */
+  W_REPORT = 1 << 0,  /* say, tell, add, announce, ... (reporting frames) */
+  W_HEDGE = 1 << 1,   /* believed, thought, expected, feared, ... */
+  W_FUTURE = 1 << 2,  /* plan, set, due, going, intend, want, seek, ... */
+  W_BELIEF = 1 << 3,  /* believe, think, expect, trust (negated: doubt) */
+  W_FAIL = 1 << 4,    /* fail, neglect (the complement did not happen) */
+  W_HAZARD = 1 << 5,  /* flood, earthquake, accident, crash: deaths no actor
+                         caused */
+  W_PLANNED = 1 << 6, /* planned, proposed, possible, alleged: an event noun
+                         after it has not happened */
+  W_TOPIC = 1 << 7,   /* debate, plan, talks, deal: an event noun before it
+                         only names a topic ("the pull-out debate") */
 };
+/* The props of verbs that frame another act. */
+#define W_FRAME (W_REPORT | W_HEDGE | W_FUTURE | W_BELIEF | W_FAIL)
 
 /* enum fclass of a folded key, FC_NONE if open-class. */
 uint8_t Dyad_word_class(const char *key);
