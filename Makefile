@@ -100,20 +100,26 @@ asan:
 
 # libFuzzer targets (clang): the library is built once with coverage and
 # ASan+UBSan in $(BUILD)/fuzz/lib, then each tests/fuzz/fuzz_*.c is linked
-# against it. Run them with tests/fuzz/run.sh (FUZZ_TIME seconds each), which
-# makes every UBSan report fatal (UBSAN_OPTIONS=halt_on_error=1).
+# against it. `make fuzz FUZZ_SECONDS=N` then runs every target N seconds,
+# one after the other (tests/fuzz/run.sh, which makes every UBSan report
+# fatal); without FUZZ_SECONDS it only builds. `make fuzz-run` runs them
+# FUZZ_TIME seconds each (default 180).
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_SAN ?= -fsanitize=address,undefined -fno-omit-frame-pointer
+FUZZ_LIB := $(BUILD)/fuzz/lib/libdyad.a
 fuzz:
 	$(MAKE) CC=clang BUILD=$(BUILD)/fuzz/lib \
-	  OPT="-g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN)" $(BUILD)/fuzz/lib/libdyad.a
-	@mkdir -p $(BUILD)/fuzz
-	for f in $(FUZZ_SRC); do \
-	  clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fsanitize=fuzzer \
-	    $(FUZZ_SAN) -Iinclude -Isrc $(PKG_CFLAGS) -DDYAD_SRCDIR='"$(CURDIR)"' \
-	    -o $(BUILD)/fuzz/$$(basename $$f .c) $$f $(BUILD)/fuzz/lib/libdyad.a \
-	    $(LDLIBS) || exit 1; \
-	done
+	  OPT="-g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN)" $(FUZZ_LIB)
+	$(MAKE) $(FUZZ_BIN)
+	@if [ -n "$(FUZZ_SECONDS)" ]; then \
+	  FUZZ_TIME=$(FUZZ_SECONDS) tests/fuzz/run.sh $(BUILD)/fuzz; fi
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/fuzz_*.c) $(FUZZ_LIB)
+	@mkdir -p $(dir $@)
+	clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fsanitize=fuzzer \
+	  $(FUZZ_SAN) -Iinclude -Isrc $(PKG_CFLAGS) -DDYAD_SRCDIR='"$(CURDIR)"' \
+	  -o $@ $< $(FUZZ_LIB) $(LDLIBS)
 
 fuzz-run: fuzz
 	@tests/fuzz/run.sh $(BUILD)/fuzz

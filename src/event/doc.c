@@ -327,6 +327,8 @@ dyad_status dyad_code(dyad_coder *c, dyad_doc *d, dyad_error *err) {
   /* a second call on the same doc starts over */
   d->tokens.len = d->sentences.len = d->events.len = 0;
   d->explain.len = 0;
+  if (d->explain.data)
+    d->explain.data[0] = '\0'; /* no stale explanation without explain */
   d->discard_reason = NULL;
   d->flags = 0;
   size_t bad = Dyad_utf8_check(d->text, d->len);

@@ -11,6 +11,10 @@
  * few sentences with the result. Bit 6: the TABARI profile for that. Bit 7:
  * pass the fuzzed file twice. The rest of the input is the file, written to
  * a temporary directory made once. Seeds: tests/fuzz/seeds/dict/.
+ *
+ * The per-loader targets (fuzz_dict_<kind>.c) include this file with
+ * FUZZ_DICT_KIND set to the index of the kind in NAMES: bits 0-3 are then
+ * unused.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -71,7 +75,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     init();
   uint8_t opt = data[0];
   char path[512];
-  snprintf(path, sizeof path, "%s/%s", dir, NAMES[(opt & 15) % NKINDS]);
+#ifdef FUZZ_DICT_KIND
+  size_t kind = FUZZ_DICT_KIND;
+#else
+  size_t kind = (opt & 15) % NKINDS;
+#endif
+  snprintf(path, sizeof path, "%s/%s", dir, NAMES[kind]);
   FILE *f = fopen(path, "wb");
   if (!f)
     abort();

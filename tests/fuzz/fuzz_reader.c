@@ -2,42 +2,116 @@
  * fuzz_reader.c - libFuzzer target for the readers (dyad_reader_open_mem,
  * dyad_reader_next until DYAD_END, dyad_origin_locate).
  *
- * The first byte picks the options: bits 0-2 the input format (modulo 5:
- * auto, text, jsonl, petrarch-xml, tabari), bit 3 tiny story and line
- * limits (to reach the limit paths), bit 4 a default date. The rest is the
- * input. Seeds: tests/fuzz/seeds/reader/.
+ * Built as is (target "reader"), the first byte picks the options: bits 0-2
+ * the input format (modulo 5: auto, text, jsonl, petrarch-xml, tabari),
+ * bit 3 tiny story and line limits (to reach the limit paths), bit 4 a
+ * default date. The rest is the input.
+ *
+ * The per-format targets include this file with FUZZ_READER_FMT set
+ * (fuzz_read_text.c, _jsonl, _xml, _tabari): the format is forced and bits
+ * 0-2 are unused. The compressed-input targets (fuzz_read_gzip.c, _zstd)
+ * set FUZZ_READER_FILTER to a libarchive filter: the rest of the input is
+ * compressed with it before it is read, unless bit 5 says to read it as is
+ * (corrupt streams); bit 6 cuts the compressed stream in half (a truncated
+ * file); bit 7 flips the bits of one byte in its middle (a damaged one).
+ * Every story's text must map back into the input (dyad_origin_locate);
+ * a violation traps. Seeds: tests/fuzz/seeds/<target>/.
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dyad.h"
 #include "reader/reader.h"
 
+#ifdef FUZZ_READER_FILTER
+#include <archive.h>
+#include <archive_entry.h>
+#endif
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#ifdef FUZZ_READER_FILTER
+/* Compresses in[0..n) with the filter FUZZ_READER_FILTER (libarchive, raw
+ * format) into a malloc'd buffer; NULL on failure. */
+static uint8_t *compress(const uint8_t *in, size_t n, size_t *out_len) {
+  size_t cap = n + n / 2 + 4096;
+  uint8_t *out = malloc(cap);
+  struct archive *a = archive_write_new();
+  struct archive_entry *e = archive_entry_new();
+  size_t used = 0;
+  int ok = out && a && e && FUZZ_READER_FILTER(a) == ARCHIVE_OK &&
+           archive_write_set_format_raw(a) == ARCHIVE_OK &&
+           archive_write_set_bytes_in_last_block(a, 1) == ARCHIVE_OK &&
+           archive_write_open_memory(a, out, cap, &used) == ARCHIVE_OK;
+  if (ok) {
+    archive_entry_set_pathname(e, "fuzz");
+    archive_entry_set_filetype(e, AE_IFREG);
+    archive_entry_set_size(e, (la_int64_t)n);
+    ok = archive_write_header(a, e) == ARCHIVE_OK &&
+         (n == 0 || archive_write_data(a, in, n) == (la_ssize_t)n) &&
+         archive_write_close(a) == ARCHIVE_OK;
+  }
+  archive_entry_free(e);
+  if (a)
+    archive_write_free(a);
+  if (!ok) {
+    free(out);
+    return NULL;
+  }
+  *out_len = used;
+  return out;
+}
+#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size < 1)
     return 0;
   uint8_t opt = data[0];
+#ifdef FUZZ_READER_FMT
+  dyad_input_format fmt = FUZZ_READER_FMT;
+#else
   dyad_input_format fmt = (dyad_input_format)((opt & 7) % 5);
+#endif
+  const uint8_t *in = data + 1;
+  size_t in_len = size - 1;
+#ifdef FUZZ_READER_FILTER
+  uint8_t *packed = NULL;
+  if (!(opt & 32)) {
+    packed = compress(in, in_len, &in_len);
+    if (!packed)
+      __builtin_trap(); /* compressing a few KiB cannot fail */
+    if (opt & 64)
+      in_len /= 2;
+    if ((opt & 128) && in_len > 0)
+      packed[in_len / 2] ^= 0xff;
+    in = packed;
+  }
+#endif
   dyad_reader *r = NULL;
   dyad_doc *doc = NULL;
   dyad_error err;
   memset(&err, 0, sizeof err);
   if (dyad_doc_new(&doc) != DYAD_OK)
-    return 0;
-  if (dyad_reader_open_mem("fuzz.in", data + 1, size - 1, fmt, &r, &err) !=
-      DYAD_OK) {
-    dyad_doc_free(doc);
-    return 0;
-  }
+    goto out;
+  if (dyad_reader_open_mem("fuzz.in", in, in_len, fmt, &r, &err) != DYAD_OK)
+    goto out;
   if (opt & 8)
     Dyad_reader_set_limits(r, 64, 32);
   if (opt & 16)
     (void)dyad_reader_set_default_date(r, 20240229);
   dyad_status st;
+#ifndef FUZZ_READER_FILTER
+  size_t stories = 0;
+#endif
   while ((st = dyad_reader_next(r, doc, &err)) != DYAD_END) {
+    if (memchr(err.message, '\0', sizeof err.message) == NULL)
+      __builtin_trap();
+#ifndef FUZZ_READER_FILTER
+    if (++stories > size + 2) /* every story consumes input */
+      __builtin_trap();
+#endif
     if (st != DYAD_OK)
       continue;
     size_t len;
@@ -47,13 +121,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     dyad_reader_origin(r, &o);
     unsigned line = 1, col = 1;
     for (size_t i = 0; i <= len; i++) {
-      dyad_error e;
-      memset(&e, 0, sizeof e);
-      e.line = line;
-      e.column = col;
-      dyad_origin_locate(&o, doc, &e);
-      if (e.offset > size)
-        __builtin_trap();
+      /* every 31st byte and the end (locate is linear in the text) */
+      if (i % 31 == 0 || i == len) {
+        dyad_error e;
+        memset(&e, 0, sizeof e);
+        e.line = line;
+        e.column = col;
+        dyad_origin_locate(&o, doc, &e);
+#ifndef FUZZ_READER_FILTER
+        if (e.offset > size)
+          __builtin_trap();
+#endif
+      }
       if (i < len && text[i] == '\n') {
         line++;
         col = 1;
@@ -64,7 +143,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         break;
     }
   }
+out:
   dyad_reader_free(r);
   dyad_doc_free(doc);
+#ifdef FUZZ_READER_FILTER
+  free(packed);
+#endif
   return 0;
 }

@@ -1,0 +1,8 @@
+/*
+ * fuzz_read_tabari.c - libFuzzer target for the reader with the format forced
+ * to DYAD_INPUT_TABARI. The first byte: bit 3 tiny story and line limits, bit 4
+ * a default date; the rest is the input (see fuzz_reader.c).
+ * Seeds: tests/fuzz/seeds/read_tabari/.
+ */
+#define FUZZ_READER_FMT DYAD_INPUT_TABARI
+#include "fuzz_reader.c"
