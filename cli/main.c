@@ -20,6 +20,7 @@
 
 #include "cli.h"
 #include "dyad.h"
+#include "report.h"
 
 #define MAX_DICT_DIAGS 20 /* dictionary diagnostics printed */
 #define MAX_JOBS 256
@@ -37,6 +38,7 @@ struct options {
   int jobs;
   char **inputs; /* files after directories are expanded (malloc'd) */
   size_t ninputs;
+  const char *report; /* --report FILE, NULL when none */
 };
 
 static void usage(FILE *f) {
@@ -68,14 +70,22 @@ static void usage(FILE *f) {
       "  --strict             a malformed dictionary entry is fatal\n"
       "  --profile P          dyad (default) or tabari (TABARI semantics)\n"
       "  -j N                 code with N threads (output keeps input order)\n"
+      "  --report FILE        write one JSON line per story read: id, file,\n"
+      "                       line, column, outcome (coded, no_events,\n"
+      "                       discarded, rejected; unreadable for an input\n"
+      "                       that cannot be read), reason, message, events,\n"
+      "                       warning (- for standard output)\n"
       "  -q                   no summary line at the end\n"
       "  --help, --version\n"
       "\n"
       "Rejected stories are reported on standard error as\n"
       "'dyad: file:line:col: message'; the run goes on. The run ends with a\n"
-      "summary line on standard error (unless -q).\n"
-      "exit status: 0 ok, 1 some stories rejected, 2 usage, 3 I/O or system\n"
-      "error (e.g. a dictionary or an input cannot be read)\n",
+      "summary line on standard error (unless -q): stories read = coded +\n"
+      "without events + discarded + rejected. A story a limit cuts (see\n"
+      "docs/limits.md) is coded in part, with a warning, and counted.\n"
+      "exit status: 0 ok (every story coded, without events or\n"
+      "discarded), 1 some stories rejected, 2 usage, 3 I/O or system error\n"
+      "(a dictionary, an input or the output cannot be read or written)\n",
       f);
 }
 
@@ -245,7 +255,8 @@ static bool walk(const char *root, struct strvec *files) {
 /* ---- counts -------------------------------------------------------------- */
 
 struct stats {
-  size_t read, coded, no_events, rejected;
+  size_t read, coded, no_events, discarded, rejected; /* read = the sum */
+  size_t warned; /* coded, but a limit cut part of the story */
   size_t unreadable;       /* inputs that could not be opened or read */
   size_t reasons[NSTATUS]; /* rejected stories by status */
   bool sys_error;          /* an input or the output failed: exit 3 */
@@ -276,6 +287,8 @@ struct run {
   const struct options *o;
   dyad_lexicon *lex;
   dyad_sink *sink;
+  FILE *report; /* --report, NULL when none */
+  bool report_failed;
   bool header_out; /* the TSV header has been written (--explain) */
   struct stats stats;
 };
@@ -287,14 +300,48 @@ static void code_slot(dyad_coder *coder, struct slot *s) {
   s->st = dyad_code(coder, s->doc, &s->err);
 }
 
-/* "source:line:col: message" of a coder error, moved to the input. */
-static void print_coder_error(const struct slot *s, const char *prefix) {
+/* "source:line:col: message" of a coder error, moved to the input, into
+ * buf[n]. */
+static const char *coder_error(const struct slot *s, char *buf, size_t n) {
   dyad_error e = s->err;
-  char buf[1024];
   dyad_origin_locate(&s->origin, s->doc, &e);
   snprintf(e.source, sizeof e.source, "%s", s->input);
-  dyad_error_format(&e, buf, sizeof buf);
-  fprintf(stderr, "dyad: %s%s (story %s)\n", prefix, buf, dyad_doc_id(s->doc));
+  return dyad_error_format(&e, buf, n);
+}
+
+static void print_coder_error(const struct slot *s, const char *prefix) {
+  char buf[1024];
+  fprintf(stderr, "dyad: %s%s (story %s)\n", prefix,
+          coder_error(s, buf, sizeof buf), dyad_doc_id(s->doc));
+}
+
+/* One row of the --report file. */
+static void report_slot(struct run *R, const struct slot *s,
+                        const char *outcome, const char *message,
+                        const char *warning) {
+  if (!R->report || R->report_failed)
+    return;
+  struct report_row row;
+  memset(&row, 0, sizeof row);
+  row.file = s->input;
+  row.outcome = outcome;
+  row.message = message;
+  row.warning = warning;
+  if (s->kind == SLOT_STORY) {
+    row.id = dyad_doc_id(s->doc);
+    row.line = s->origin.line;
+    row.column = s->origin.column;
+    row.events = dyad_doc_event_count(s->doc);
+    row.reason = s->st == DYAD_ERR_LIMIT ? DYAD_OK : s->st;
+    if (strcmp(outcome, "discarded") == 0)
+      row.why = dyad_doc_discard_reason(s->doc);
+  } else {
+    row.line = s->err.line;
+    row.column = s->err.column;
+    row.reason = s->err.code;
+  }
+  if (!report_write(R->report, &row))
+    R->report_failed = true;
 }
 
 static void print_explain(struct run *R, const struct slot *s) {
@@ -321,6 +368,7 @@ static void emit(struct run *R, struct slot *s) {
     fprintf(stderr, "dyad: %s\n", dyad_error_format(&s->err, buf, sizeof buf));
     c->sys_error = true;
     c->unreadable++;
+    report_slot(R, s, "unreadable", buf, NULL);
     return;
   }
   c->read++;
@@ -328,6 +376,7 @@ static void emit(struct run *R, struct slot *s) {
     fprintf(stderr, "dyad: %s\n", dyad_error_format(&s->err, buf, sizeof buf));
     c->rejected++;
     c->reasons[(unsigned)s->err.code < NSTATUS ? s->err.code : 0]++;
+    report_slot(R, s, "rejected", buf, NULL);
     return;
   }
   if (s->st != DYAD_OK && s->st != DYAD_ERR_LIMIT) {
@@ -336,16 +385,29 @@ static void emit(struct run *R, struct slot *s) {
     c->reasons[(unsigned)s->st < NSTATUS ? s->st : 0]++;
     if (s->st == DYAD_ERR_NOMEM)
       c->sys_error = true;
+    report_slot(R, s, "rejected", coder_error(s, buf, sizeof buf), NULL);
     return;
   }
-  if (s->st == DYAD_ERR_LIMIT)
-    print_coder_error(s, ""); /* a sentence skipped; the rest is coded */
+  const char *warning = NULL;
+  if (s->st == DYAD_ERR_LIMIT) {
+    print_coder_error(s, ""); /* a part cut or skipped; the rest is coded */
+    warning = coder_error(s, buf, sizeof buf);
+    c->warned++;
+  }
   if (R->o->coder.explain)
     print_explain(R, s);
-  if (dyad_doc_event_count(s->doc))
+  const char *outcome;
+  if (dyad_doc_event_count(s->doc)) {
     c->coded++;
-  else
+    outcome = "coded";
+  } else if (dyad_doc_discard_reason(s->doc)) {
+    c->discarded++;
+    outcome = "discarded";
+  } else {
     c->no_events++;
+    outcome = "no_events";
+  }
+  report_slot(R, s, outcome, NULL, warning);
   if (!c->out_failed && dyad_sink_write(R->sink, s->doc) != DYAD_OK) {
     fprintf(stderr, "dyad: write error: %s\n", strerror(errno));
     c->out_failed = c->sys_error = true;
@@ -634,8 +696,8 @@ static void print_dict_diags(const dyad_lexicon *lex) {
 static void print_summary(const struct stats *c) {
   fprintf(stderr,
           "dyad: %zu stories read, %zu coded, %zu without events, %zu "
-          "rejected",
-          c->read, c->coded, c->no_events, c->rejected);
+          "discarded, %zu rejected",
+          c->read, c->coded, c->no_events, c->discarded, c->rejected);
   if (c->rejected) {
     const char *sep = " (";
     for (int i = 0; i < NSTATUS; i++) {
@@ -647,6 +709,8 @@ static void print_summary(const struct stats *c) {
     }
     fputc(')', stderr);
   }
+  if (c->warned)
+    fprintf(stderr, "; %zu coded in part (a limit was reached)", c->warned);
   if (c->unreadable)
     fprintf(stderr, "; %zu input%s not read", c->unreadable,
             c->unreadable == 1 ? "" : "s");
@@ -708,6 +772,8 @@ int dyad_cmd_code(int argc, char **argv) {
       }
     } else if (strcmp(a, "--keep-hedged") == 0) {
       o.coder.keep_hedged = true;
+    } else if ((v = opt_value(argc, argv, &i, "--report", &missing))) {
+      o.report = v;
     } else if (strcmp(a, "--explain") == 0) {
       o.coder.explain = true;
     } else if (strcmp(a, "--strict") == 0) {
@@ -783,10 +849,18 @@ int dyad_cmd_code(int argc, char **argv) {
     goto done;
   }
   print_dict_diags(R.lex);
+  if (o.report && !(R.report = report_open(o.report))) {
+    fprintf(stderr, "dyad: %s: cannot write the report: %s\n", o.report,
+            strerror(errno));
+    dyad_lexicon_free(R.lex);
+    ret = 3;
+    goto done;
+  }
   static char obuf[1 << 20];
   setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
   if (dyad_sink_new(o.ofmt, dyad_write_stdio, stdout, &R.sink) != DYAD_OK) {
     dyad_lexicon_free(R.lex);
+    (void)report_close(R.report);
     goto nomem;
   }
   if (o.jobs > 1)
@@ -796,6 +870,10 @@ int dyad_cmd_code(int argc, char **argv) {
   if (!R.stats.out_failed &&
       (dyad_sink_finish(R.sink) != DYAD_OK || fflush(stdout) != 0)) {
     fprintf(stderr, "dyad: write error: %s\n", strerror(errno));
+    R.stats.sys_error = true;
+  }
+  if (!report_close(R.report) || R.report_failed) {
+    fprintf(stderr, "dyad: %s: write error: %s\n", o.report, strerror(errno));
     R.stats.sys_error = true;
   }
   if (!o.quiet)

@@ -59,7 +59,7 @@ check "no date: empty story date" "$(grep '^2nodate' "$T/out" | cut -f 2)" ""
 check "empty file: file:line:col" \
   "$(grep -c "4empty.txt:1:1: no story in this input (empty)" "$T/err")" 1
 check "summary line" "$(tail -n 1 "$T/err" | sed 's/(.*//')" \
-  "dyad: 8 stories read, 5 coded, 0 without events, 3 rejected "
+  "dyad: 8 stories read, 5 coded, 0 without events, 0 discarded, 3 rejected "
 if [ "$fails" -ne 0 ]; then
   sed 's/^/  stderr: /' "$T/err" | head -20
   echo "bad_input: $checks checks, $fails failed"

@@ -47,7 +47,7 @@ check "directory: rows in path order" "$(cut -f 1,2,4,5,6 "$T/out" | tail -n +2 
 check "directory: row" "$(sed -n 2p "$T/out")" \
   "s1	2023-07-02	0	FRA	MLI	112	11	3	-2.0	France	Mali	accused	fact	0	verbs.txt:3	2023-07-02		"
 check "directory: summary" "$(cat "$T/err")" \
-  "dyad: 2 stories read, 2 coded, 0 without events, 0 rejected"
+  "dyad: 2 stories read, 2 coded, 0 without events, 0 discarded, 0 rejected"
 
 # --- stdin, JSON Lines output, -q --------------------------------------------
 printf 'Mali met France.\n' | "$DYAD" code --dict "$DICT" -q --format jsonl \
@@ -77,7 +77,7 @@ check "rejected: rows" "$(tail -n +2 "$T/out" | cut -f 1)" "a"
 check "rejected: messages" "$(cat "$T/err")" "dyad: $T/r.jsonl:2:24: invalid UTF-8 byte 0xFF (story b)
 dyad: $T/r.jsonl:3:1: malformed JSON
 dyad: $T/r.jsonl:4:18: malformed date \"2023-02-30\"
-dyad: 5 stories read, 1 coded, 1 without events, 3 rejected (malformed input: 1, text is not valid UTF-8: 1, malformed date: 1)"
+dyad: 5 stories read, 1 coded, 1 without events, 0 discarded, 3 rejected (malformed input: 1, text is not valid UTF-8: 1, malformed date: 1)"
 
 # --- gzip input, explicit input format -------------------------------------------
 printf '950101 T-1\nMali accused France.\n\n' | gzip -c >"$T/t.text.gz"
@@ -105,7 +105,7 @@ check "-j 3: exit" "$rc" 1
 check "-j 3: same output as -j 1" "$(cmp -s "$T/out1" "$T/out" && echo same)" same
 check "-j 3: same messages as -j 1" "$(cmp -s "$T/err1" "$T/err" && echo same)" same
 check "-j 3: summary" "$(tail -n 1 "$T/err")" \
-  "dyad: 300 stories read, 150 coded, 75 without events, 75 rejected (malformed date: 75)"
+  "dyad: 300 stories read, 150 coded, 75 without events, 0 discarded, 75 rejected (malformed date: 75)"
 
 # --- --explain ------------------------------------------------------------------------
 printf 'Mali accused France.\n' >"$T/x.txt"
