@@ -48,6 +48,9 @@ static dyad_lexicon *load(const char *rel) {
 }
 
 static dyad_lexicon *fixture, *bundled;
+/* coders by option bits 0, 1, 3 and explain (bit 4 of the index), made on
+ * first use and kept: coders hold no state between documents */
+static dyad_coder *coders[32];
 
 /* "SRC|TGT|CODE" of event i of doc into out[96]. */
 static void sig(const dyad_doc *doc, size_t i, char out[96]) {
@@ -86,13 +89,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   co.profile = (opt & 1) ? DYAD_PROFILE_TABARI : DYAD_PROFILE_DYAD;
   co.keep_hedged = (opt & 2) != 0;
   co.explain = true;
-  dyad_coder *coder = NULL, *plain = NULL;
   dyad_doc *doc = NULL;
   char(*sigs)[96] = NULL;
-  if (dyad_coder_new(lex, &co, &coder) != DYAD_OK)
+  unsigned k = opt & 11;
+  if (!coders[k | 16] && dyad_coder_new(lex, &co, &coders[k | 16]) != DYAD_OK)
     goto out;
   co.explain = false;
-  if (dyad_coder_new(lex, &co, &plain) != DYAD_OK || dyad_doc_new(&doc))
+  if (!coders[k] && dyad_coder_new(lex, &co, &coders[k]) != DYAD_OK)
+    goto out;
+  dyad_coder *coder = coders[k | 16], *plain = coders[k];
+  if (dyad_doc_new(&doc) != DYAD_OK)
     goto out;
   if (dyad_doc_set(doc, &st) != DYAD_OK)
     goto out;
@@ -148,7 +154,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 out:
   free(sigs);
   dyad_doc_free(doc);
-  dyad_coder_free(plain);
-  dyad_coder_free(coder);
   return 0;
 }

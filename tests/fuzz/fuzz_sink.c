@@ -156,14 +156,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   memset(&co, 0, sizeof co);
   co.keep_hedged = (opt & 1) != 0;
   co.profile = (opt & 2) ? DYAD_PROFILE_TABARI : DYAD_PROFILE_DYAD;
-  dyad_coder *coder = NULL;
+  /* coders by option bits 0-2, made on first use and kept (they hold no
+   * state between documents; a TABARI one takes milliseconds to make) */
+  static dyad_coder *coders[8];
+  if (!coders[opt & 7] && dyad_coder_new((opt & 4) ? bundled : fixture, &co,
+                                         &coders[opt & 7]) != DYAD_OK)
+    return 0;
+  dyad_coder *coder = coders[opt & 7];
   dyad_doc *doc = NULL;
-  if (dyad_coder_new((opt & 4) ? bundled : fixture, &co, &coder) != DYAD_OK)
+  if (dyad_doc_new(&doc) != DYAD_OK)
     return 0;
-  if (dyad_doc_new(&doc) != DYAD_OK) {
-    dyad_coder_free(coder);
-    return 0;
-  }
   dyad_story st;
   memset(&st, 0, sizeof st);
   st.id = id;
@@ -197,6 +199,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
   }
   dyad_doc_free(doc);
-  dyad_coder_free(coder);
   return 0;
 }
