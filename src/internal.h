@@ -16,7 +16,8 @@
 
 /* Hard limits (STYLE §3). */
 #define DYAD_MAX_DOC_BYTES ((size_t)64 << 20)
-#define DYAD_MAX_SENT_TOKENS 4096
+#define DYAD_MAX_SENT_TOKENS 4096 /* over: the sentence is skipped */
+#define DYAD_MAX_SENT_EVENTS 256  /* over: the first ones are kept */
 
 struct dyad_event {
   const char *source; /* arena strings, "" when absent */
@@ -51,6 +52,7 @@ struct dyad_doc {
   struct vec events;    /* struct dyad_event */
   const char *discard_reason; /* arena or static, NULL if none */
   unsigned flags;     /* enum doc_flag: what happened while coding */
+  size_t ev_first;    /* the first event of the sentence being coded */
   struct buf explain;
 };
 
@@ -58,6 +60,7 @@ enum doc_flag {
   DOC_DISCARDED = 1 << 0, /* a discard phrase or code fired */
   DOC_COMPLEX = 1 << 1,   /* TABARI complexity limits exceeded */
   DOC_SHORT = 1 << 2,     /* under TABARI's minimum words */
+  DOC_EVENTS_CUT = 1 << 3, /* a sentence reached DYAD_MAX_SENT_EVENTS */
 };
 
 /* Quad class and Goldstein score of a CAMEO code (src/event/cameo.c). */

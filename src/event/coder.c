@@ -129,6 +129,11 @@ static dyad_status add_event(const struct dyad_coder *c, struct dyad_doc *doc,
     return DYAD_OK;
   if (strlen(ev->code) >= sizeof(((struct dyad_event *)0)->code))
     return DYAD_OK;
+  /* at most DYAD_MAX_SENT_EVENTS per sentence (dyad_code warns) */
+  if (doc->events.len - doc->ev_first >= DYAD_MAX_SENT_EVENTS) {
+    doc->flags |= DOC_EVENTS_CUT;
+    return DYAD_OK;
+  }
   /* one row per (source, target, code) per sentence */
   for (size_t i = doc->events.len; i-- > 0;) {
     const struct dyad_event *e = &VEC_AT(&doc->events, struct dyad_event, i);
@@ -193,12 +198,13 @@ static bool member_of(const struct sent *s, int g, uint32_t x) {
 static dyad_status emit(const struct dyad_coder *c, struct dyad_doc *doc,
                         struct sent *s, const struct evspec *ev) {
   bool any_src = false;
-  for (uint32_t i = 0; i < s->ngroups; i++) {
+  for (uint32_t i = 0; i < s->ngroups && !(doc->flags & DOC_EVENTS_CUT); i++) {
     if (!member_of(s, ev->src, i))
       continue;
     any_src = true;
     bool any_tgt = false;
-    for (uint32_t j = 0; j < s->ngroups; j++) {
+    for (uint32_t j = 0; j < s->ngroups && !(doc->flags & DOC_EVENTS_CUT);
+         j++) {
       if (!member_of(s, ev->tgt, j))
         continue;
       any_tgt = true;

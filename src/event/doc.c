@@ -351,28 +351,41 @@ dyad_status dyad_code(dyad_coder *c, dyad_doc *d, dyad_error *err) {
                           "story has no text");
   TRY(Dyad_tokenize(d->text, 0, d->len, &d->arena, &d->tokens));
   struct token *toks = d->tokens.data;
-  for (size_t i = 0; i < d->tokens.len; i++)
+  dyad_status result = DYAD_OK;
+  for (size_t i = 0; i < d->tokens.len; i++) {
     toks[i].wid = Dyad_lex_find_word(lex, toks[i].key, toks[i].klen);
+    if ((toks[i].flags & TOK_CUT) && result == DYAD_OK) {
+      unsigned line, col;
+      Dyad_line_col(d->text, d->len, toks[i].start, &line, &col);
+      Dyad_error_set(err, DYAD_ERR_LIMIT, d->id, line, col,
+                     "word of %u bytes matched on its first %d bytes (limit)",
+                     toks[i].end - toks[i].start, TOK_MAX_KEY);
+      result = DYAD_ERR_LIMIT;
+    }
+  }
   TRY(Dyad_split_sentences(toks, d->tokens.len, d->headline_end,
                            &d->sentences));
   int date = d->date ? d->date : c->opt.default_date;
-  if (c->opt.profile == DYAD_PROFILE_TABARI)
-    return Dyad_classic_code(c, d, date, err);
+  if (c->opt.profile == DYAD_PROFILE_TABARI) {
+    dyad_status cs = Dyad_classic_code(c, d, date, result ? NULL : err);
+    return cs == DYAD_OK ? result : cs;
+  }
   struct parse_opts po = {date, c->opt.profile == DYAD_PROFILE_TABARI, false,
                           false, &c->words};
   struct discourse dc;
   memset(&dc, 0, sizeof dc);
-  dyad_status result = DYAD_OK;
   int story_discard = -1;
   for (size_t si = 0; si < d->sentences.len; si++) {
     const struct sentence *se = &VEC_AT(&d->sentences, struct sentence, si);
     uint32_t n = se->last - se->first;
     if (n > DYAD_MAX_SENT_TOKENS) {
-      unsigned line, col;
-      Dyad_line_col(d->text, d->len, se->start, &line, &col);
-      Dyad_error_set(err, DYAD_ERR_LIMIT, d->id, line, col,
-                     "sentence of %u tokens skipped (limit %d)", n,
-                     DYAD_MAX_SENT_TOKENS);
+      if (result == DYAD_OK) { /* the first limit reached is told */
+        unsigned line, col;
+        Dyad_line_col(d->text, d->len, se->start, &line, &col);
+        Dyad_error_set(err, DYAD_ERR_LIMIT, d->id, line, col,
+                       "sentence of %u tokens skipped (limit %d)", n,
+                       DYAD_MAX_SENT_TOKENS);
+      }
       result = DYAD_ERR_LIMIT;
       continue;
     }
@@ -406,7 +419,17 @@ dyad_status dyad_code(dyad_coder *c, dyad_doc *d, dyad_error *err) {
       continue;
     }
     size_t before = d->events.len;
+    d->ev_first = before;
+    d->flags &= ~(unsigned)DOC_EVENTS_CUT;
     TRY(Dyad_code_sentence(c, d, &s, &d->explain));
+    if ((d->flags & DOC_EVENTS_CUT) && result == DYAD_OK) {
+      unsigned line, col;
+      Dyad_line_col(d->text, d->len, se->start, &line, &col);
+      Dyad_error_set(err, DYAD_ERR_LIMIT, d->id, line, col,
+                     "sentence gave more than %d events: the first %d kept",
+                     DYAD_MAX_SENT_EVENTS, DYAD_MAX_SENT_EVENTS);
+      result = DYAD_ERR_LIMIT;
+    }
     TRY(Dyad_enrich_sentence(c, d, &s, before, date));
     if (s.discard >= 0) {
       d->flags |= DOC_DISCARDED;

@@ -277,7 +277,7 @@ dyad_status Dyad_lex_file(struct dyad_lexicon *lex, const char *name,
 }
 
 dyad_status Dyad_lex_diag(struct dyad_lexicon *lex, uint32_t file,
-                          unsigned line, const char *fmt, ...) {
+                          unsigned line, unsigned col, const char *fmt, ...) {
   dyad_error *e = Dyad_vec_push(&lex->diags);
   if (!e)
     return DYAD_ERR_NOMEM;
@@ -288,7 +288,7 @@ dyad_status Dyad_lex_diag(struct dyad_lexicon *lex, uint32_t file,
   va_end(ap);
   const char *fname =
       file < lex->files.len ? VEC_AT(&lex->files, char *, file) : "";
-  Dyad_error_set(e, DYAD_ERR_PARSE, fname, line, 0, "%s", msg);
+  Dyad_error_set(e, DYAD_ERR_PARSE, fname, line, col, "%s", msg);
   return DYAD_OK;
 }
 

@@ -292,10 +292,11 @@ dyad_status Dyad_lex_add_hit(struct dyad_lexicon *lex, const uint32_t *wids,
 dyad_status Dyad_lex_file(struct dyad_lexicon *lex, const char *name,
                           uint32_t *idx) DYAD_WUR;
 
-/* Records a diagnostic "file:line: message" (kept, not fatal). */
+/* Records a diagnostic "file:line:col: message" (kept, not fatal); col 0
+ * when the column is not known. */
 dyad_status Dyad_lex_diag(struct dyad_lexicon *lex, uint32_t file,
-                          unsigned line, const char *fmt, ...)
-    DYAD_PRINTF(4, 5) DYAD_WUR;
+                          unsigned line, unsigned col, const char *fmt, ...)
+    DYAD_PRINTF(5, 6) DYAD_WUR;
 
 /* Generates the regular inflections of a verb word (upper case):
  * forms[k] gets each form and kinds[k] its enum vform bits; returns the

@@ -38,13 +38,14 @@ static const char *file_name(const struct dyad_lexicon *lex, uint32_t file) {
 }
 
 static dyad_status vdiag(struct loader *ld, bool fatal, uint32_t file,
-                         unsigned line, const char *fmt, va_list ap) {
+                         unsigned line, unsigned col, const char *fmt,
+                         va_list ap) {
   char msg[512];
   vsnprintf(msg, sizeof msg, fmt, ap);
-  TRY(Dyad_lex_diag(ld->lex, file, line, "%s", msg));
+  TRY(Dyad_lex_diag(ld->lex, file, line, col, "%s", msg));
   if (fatal && ld->strict) {
-    Dyad_error_set(ld->err, DYAD_ERR_PARSE, file_name(ld->lex, file), line, 0,
-                   "%s", msg);
+    Dyad_error_set(ld->err, DYAD_ERR_PARSE, file_name(ld->lex, file), line,
+                   col, "%s", msg);
     return DYAD_ERR_PARSE;
   }
   return DYAD_OK;
@@ -54,7 +55,16 @@ dyad_status Dyad_ld_bad(struct loader *ld, uint32_t file, unsigned line,
                         const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  dyad_status st = vdiag(ld, true, file, line, fmt, ap);
+  dyad_status st = vdiag(ld, true, file, line, 0, fmt, ap);
+  va_end(ap);
+  return st;
+}
+
+dyad_status Dyad_ld_bad_at(struct loader *ld, uint32_t file, unsigned line,
+                           unsigned col, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  dyad_status st = vdiag(ld, true, file, line, col, fmt, ap);
   va_end(ap);
   return st;
 }
@@ -63,7 +73,7 @@ dyad_status Dyad_ld_note(struct loader *ld, uint32_t file, unsigned line,
                          const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  dyad_status st = vdiag(ld, false, file, line, fmt, ap);
+  dyad_status st = vdiag(ld, false, file, line, 0, fmt, ap);
   va_end(ap);
   return st;
 }
@@ -683,7 +693,7 @@ static dyad_status store_forms(struct loader *ld, uint32_t verb, bool noun,
     if (st == DYAD_ERR_PARSE || st == DYAD_ERR_LIMIT) {
       TRY(Dyad_ld_bad(ld, src.file, src.line, "verb form \"%.*s\" is %s",
                       (int)f->len, f->text,
-                      st == DYAD_ERR_PARSE ? "empty" : "too long"));
+                      st == DYAD_ERR_PARSE ? "empty" : LD_TOO_LONG));
       continue;
     }
     TRY(st);

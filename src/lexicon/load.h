@@ -17,6 +17,10 @@
 
 /* Hard limits on dictionary entries (STYLE §3). */
 #define LD_MAX_WORDS 64               /* words (tokens) in one phrase */
+#define LD_STR_(x) #x
+#define LD_STR(x) LD_STR_(x)
+/* What a phrase over LD_MAX_WORDS is called in diagnostics. */
+#define LD_TOO_LONG "too long (over " LD_STR(LD_MAX_WORDS) " words)"
 #define LD_MAX_FILE ((size_t)1 << 31) /* bytes in one dictionary file */
 #define LD_MAX_DEPTH 8                /* nesting of { } in a pattern */
 #define LD_MAX_VARIANTS 256 /* expansions of one agent or issue line */
@@ -135,6 +139,10 @@ dyad_status Dyad_ld_line(struct loader *ld, struct ld_file *f,
  * to the caller's error and DYAD_ERR_PARSE returned. */
 dyad_status Dyad_ld_bad(struct loader *ld, uint32_t file, unsigned line,
                         const char *fmt, ...) DYAD_PRINTF(4, 5) DYAD_WUR;
+/* The same at a known 1-based column of the line. */
+dyad_status Dyad_ld_bad_at(struct loader *ld, uint32_t file, unsigned line,
+                           unsigned col, const char *fmt, ...)
+    DYAD_PRINTF(5, 6) DYAD_WUR;
 /* An unsupported construct: recorded, never fatal. */
 dyad_status Dyad_ld_note(struct loader *ld, uint32_t file, unsigned line,
                          const char *fmt, ...) DYAD_PRINTF(4, 5) DYAD_WUR;

@@ -152,14 +152,16 @@ static dyad_status entry_flush(struct loader *ld, const struct ld_file *f,
 
 /* Adds a phrase of the open entry. */
 static dyad_status entry_phrase(struct loader *ld, const struct ld_file *f,
-                                unsigned line, struct aentry *e, const char *s,
-                                size_t n) {
+                                const struct ld_line *ln, struct aentry *e,
+                                const char *s, size_t n) {
   struct ld_phrase ph;
   dyad_status st = Dyad_ld_phrase(ld, s, n, &ph, NULL, NULL);
+  unsigned line = ln->no, col = (unsigned)(s - ln->s) + 1;
   if (st == DYAD_ERR_PARSE || st == DYAD_ERR_LIMIT)
-    return Dyad_ld_bad(ld, f->fidx, line, "actor phrase \"%.*s\" is %s",
+    return Dyad_ld_bad_at(ld, f->fidx, line, col,
+                          "actor phrase \"%.*s\" is %s",
                        Dyad_ld_snip(s, n), s,
-                       st == DYAD_ERR_PARSE ? "empty" : "too long");
+                       st == DYAD_ERR_PARSE ? "empty" : LD_TOO_LONG);
   TRY(st);
   struct aphrase *p = Dyad_vec_push(&e->phr);
   if (!p)
@@ -368,7 +370,7 @@ static dyad_status actors_body(struct loader *ld, struct ld_file *f,
       }
       if (e->bad)
         continue;
-      TRY(entry_phrase(ld, f, ln.no, e, s + 1, pn - 1));
+      TRY(entry_phrase(ld, f, &ln, e, s + 1, pn - 1));
       TRY(actor_codes(ld, f, ln.no, s + pn, n - pn, e));
       continue;
     }
@@ -379,7 +381,7 @@ static dyad_status actors_body(struct loader *ld, struct ld_file *f,
     const char *t = Dyad_ld_trim(s, &tn);
     TRY(Dyad_lex_str(lex, t, tn, &e->name));
     size_t before = ld->lex->diags.len;
-    TRY(entry_phrase(ld, f, ln.no, e, s, pn));
+    TRY(entry_phrase(ld, f, &ln, e, s, pn));
     if (ld->lex->diags.len > before) {
       e->bad = true;
       continue;
@@ -655,7 +657,7 @@ static dyad_status agent_line(struct loader *ld, const struct ld_file *f,
     if (st == DYAD_ERR_PARSE || st == DYAD_ERR_LIMIT) {
       TRY(Dyad_ld_bad(ld, f->fidx, line, "agent phrase \"%.*s\" is %s",
                       Dyad_ld_snip(v, vl), v,
-                      st == DYAD_ERR_PARSE ? "empty" : "too long"));
+                      st == DYAD_ERR_PARSE ? "empty" : LD_TOO_LONG));
       continue;
     }
     TRY(st);
@@ -913,9 +915,10 @@ dyad_status Dyad_ld_petrarch_discards(struct loader *ld, const char *path) {
     struct ld_phrase ph;
     st = Dyad_ld_phrase(ld, s, n, &ph, NULL, NULL);
     if (st == DYAD_ERR_PARSE || st == DYAD_ERR_LIMIT) {
-      st = Dyad_ld_bad(ld, f.fidx, ln.no, "discard phrase \"%.*s\" is %s",
+      st = Dyad_ld_bad_at(ld, f.fidx, ln.no, (unsigned)(s - ln.s) + 1,
+                          "discard phrase \"%.*s\" is %s",
                        Dyad_ld_snip(s, n), s,
-                       st == DYAD_ERR_PARSE ? "empty" : "too long");
+                       st == DYAD_ERR_PARSE ? "empty" : LD_TOO_LONG);
       continue;
     }
     if (st != DYAD_OK)

@@ -86,7 +86,7 @@ static dyad_status time_word(struct loader *ld, const struct ld_file *f,
   if (st == DYAD_ERR_PARSE || st == DYAD_ERR_LIMIT)
     return Dyad_ld_bad(ld, f->fidx, line, "time word \"%.*s\" is %s",
                        Dyad_ld_snip(s, pn), s,
-                       st == DYAD_ERR_PARSE ? "empty" : "too long");
+                       st == DYAD_ERR_PARSE ? "empty" : LD_TOO_LONG);
   TRY(st);
   uint32_t bcode;
   TRY(Dyad_lex_str(lex, c, cn, &bcode));

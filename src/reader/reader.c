@@ -45,6 +45,9 @@ struct xml_state {
   unsigned sent_depth; /* depth of the open <Sentence>, 0 if none */
   unsigned text_depth; /* depth of its open <Text>, 0 if none */
   bool nomem;          /* a callback ran out of memory: parsing stopped */
+  bool too_deep;       /* nesting over RD_MAX_XML_DEPTH: parsing stopped */
+  unsigned deep_line, deep_col; /* where (the element that went over) */
+  size_t deep_off;
   bool done;           /* the parser has seen the end or an error */
   /* the open sentence */
   struct buf sent;
@@ -1262,8 +1265,16 @@ static void XMLCALL xml_on_start(void *ud, const XML_Char *name,
   struct dyad_reader *r = ud;
   struct xml_state *x = r->xml;
   x->depth++;
-  if (x->nomem)
+  if (x->nomem || x->too_deep)
     return;
+  if (x->depth > RD_MAX_XML_DEPTH) {
+    x->too_deep = true;
+    x->deep_line = (unsigned)XML_GetCurrentLineNumber(x->p);
+    x->deep_col = xml_col(x->p);
+    x->deep_off = (size_t)XML_GetCurrentByteIndex(x->p);
+    XML_StopParser(x->p, XML_FALSE);
+    return;
+  }
   if (!x->sent_depth && strcmp(name, "Sentence") == 0) {
     x->sent_depth = x->depth;
     x->sent.len = 0;
@@ -1453,11 +1464,18 @@ static dyad_status xml_feed(struct dyad_reader *r) {
         xml_push_cur(x);
         if (x->nomem)
           return rd_final(r, DYAD_ERR_NOMEM, r->line, "out of memory");
-        unsigned line = (unsigned)XML_GetCurrentLineNumber(x->p);
-        rd_final(r, DYAD_ERR_PARSE, line, "malformed XML: %s",
-                 XML_ErrorString(XML_GetErrorCode(x->p)));
-        r->final_err.column = xml_col(x->p);
-        r->final_err.offset = (size_t)XML_GetCurrentByteIndex(x->p);
+        if (x->too_deep) {
+          rd_final(r, DYAD_ERR_LIMIT, x->deep_line,
+                   "XML elements nested more than %d deep", RD_MAX_XML_DEPTH);
+          r->final_err.column = x->deep_col;
+          r->final_err.offset = x->deep_off;
+        } else {
+          unsigned line = (unsigned)XML_GetCurrentLineNumber(x->p);
+          rd_final(r, DYAD_ERR_PARSE, line, "malformed XML: %s",
+                   XML_ErrorString(XML_GetErrorCode(x->p)));
+          r->final_err.column = xml_col(x->p);
+          r->final_err.offset = (size_t)XML_GetCurrentByteIndex(x->p);
+        }
         r->finished = false; /* the queue first */
         return DYAD_OK;
       }

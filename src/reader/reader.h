@@ -17,6 +17,10 @@
  * with DYAD_ERR_LIMIT and the reader goes on with the next one. */
 #define RD_MAX_STORY ((size_t)64 << 20)
 #define RD_MAX_LINE ((size_t)64 << 20)
+/* PETRARCH XML elements nested deeper than this end the input with
+ * DYAD_ERR_LIMIT at the element that goes over (the stories before it are
+ * given first); the format needs 3 levels. */
+#define RD_MAX_XML_DEPTH 256
 
 /* Lowers the story and line limits of `r` (tests and fuzzing: the limit
  * paths without 64 MiB inputs). 0 keeps a limit as it is. */

@@ -320,8 +320,10 @@ static dyad_status push_tok(struct tz *z, uint8_t kind, uint32_t s, uint32_t e,
   struct token *tk = Dyad_vec_push(z->out);
   if (!tk)
     return DYAD_ERR_NOMEM;
-  if (klen > TOK_MAX_KEY)
+  if (klen > TOK_MAX_KEY) {
     klen = TOK_MAX_KEY;
+    flags |= TOK_CUT;
+  }
   char *k = Dyad_arena_strndup(z->a, key, klen);
   if (!k)
     return DYAD_ERR_NOMEM;

@@ -49,6 +49,7 @@ enum tok_flag {
   TOK_QUOTE_CLOSE = 1 << 7,    /* TK_QUOTE that closes */
   TOK_SPACE_BEFORE = 1 << 8,   /* white space precedes the token */
   TOK_INITIAL = 1 << 9,        /* a single capital letter with a period */
+  TOK_CUT = 1 << 10,           /* key cut to TOK_MAX_KEY bytes */
 };
 
 struct token {
@@ -62,7 +63,8 @@ struct token {
   uint32_t wid; /* lexicon word id, 0 = unknown; set by match */
 };
 
-/* Hard limits (STYLE §3): a token key over this many bytes is cut. */
+/* Hard limits (STYLE §3): a token key over this many bytes is cut to it
+ * and flagged TOK_CUT (dyad_code then warns with DYAD_ERR_LIMIT). */
 #define TOK_MAX_KEY 256
 
 /*

@@ -417,6 +417,26 @@ static void test_limits(struct runner *r) {
   Dyad_reader_set_limits(rd, 10, 0);
   CHECK_STR(r, all_ids(rd), "S1|!7@3:1|S3");
   dyad_reader_free(rd);
+
+  CASE(r, "XML nested over RD_MAX_XML_DEPTH: the stories before, then the "
+          "limit at the element that goes over");
+  {
+    size_t cap = 64 + (RD_MAX_XML_DEPTH + 8) * 7 + 256, k = 0;
+    char *x = malloc(cap);
+    k += (size_t)snprintf(x + k, cap - k,
+                          "<Sentences>\n<Sentence id=\"A1_1\"><Text>ok"
+                          "</Text></Sentence>\n");
+    for (int i = 2; i <= RD_MAX_XML_DEPTH + 5; i++) /* root is depth 1 */
+      k += (size_t)snprintf(x + k, cap - k, "<b>");
+    rd = open_n("deep.xml", x, k, DYAD_INPUT_PETRARCH);
+    /* line 3; element RD_MAX_XML_DEPTH + 1 is the RD_MAX_XML_DEPTH-th <b>,
+     * at column 3 * (RD_MAX_XML_DEPTH - 1) + 1 */
+    char want[64];
+    snprintf(want, sizeof want, "A1|!7@3:%d", 3 * (RD_MAX_XML_DEPTH - 1) + 1);
+    CHECK_STR(r, all_ids(rd), want);
+    dyad_reader_free(rd);
+    free(x);
+  }
 }
 
 /* ---- PETRARCH XML -------------------------------------------------------- */
