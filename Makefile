@@ -10,9 +10,10 @@
 #   make lint       banned functions, globals, dictionary lint, format report
 #   make format     clang-format the sources
 
-PKGS     := libutf8proc libcjson expat libarchive
+PKGS     := libutf8proc libcjson expat libarchive sqlite3
 DEB_PKGS := build-essential pkg-config libutf8proc-dev libcjson-dev \
-            libexpat1-dev libarchive-dev wordnet-base python3
+            libexpat1-dev libarchive-dev libsqlite3-dev sqlite3 \
+            wordnet-base python3
 CC       ?= cc
 BUILD    ?= build
 OPT      ?= -O2 -g
@@ -23,7 +24,7 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 DICT_DEFAULT ?= $(CURDIR)/dict/dyad.ini
 CFLAGS   ?=
 ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN) \
-              -fvisibility=hidden -Iinclude -Isrc $(PKG_CFLAGS) \
+              -fvisibility=hidden -Iinclude -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) \
               -DDYAD_DEFAULT_DICT='"$(DICT_DEFAULT)"' $(CFLAGS)
 LDLIBS   := $(PKG_LIBS) -lpthread -lm
 
@@ -43,6 +44,18 @@ all: $(BUILD)/libdyad.a $(BUILD)/dyad
 $(BUILD)/%.o: %.c $(wildcard include/*.h src/*/*.h src/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# The store's schema: docs/schema.sql compiled in as one C string, so the
+# file is the one source of truth (tests/e2e/store.sh checks a new
+# database against it).
+$(BUILD)/gen/schema.h: docs/schema.sql
+	@mkdir -p $(dir $@)
+	@{ echo '/* generated from docs/schema.sql by the Makefile */'; \
+	  echo '#define STORE_SCHEMA_SQL \'; \
+	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/  "/' -e 's/$$/\\n" \\/' $<; \
+	  echo '  ""'; } >$@
+
+$(BUILD)/src/store/store.o: $(BUILD)/gen/schema.h
 
 $(BUILD)/libdyad.a: $(LIB_OBJ)
 	@rm -f $@

@@ -14,4 +14,11 @@ int dyad_cmd_validate(int argc, char **argv);
 /* `dyad dict`: dictionary tools (dict.c). */
 int dyad_cmd_dict(int argc, char **argv);
 
+/* `dyad ingest`: stories into an event store (main.c). */
+int dyad_cmd_ingest(int argc, char **argv);
+/* `dyad query`, `dyad series`, `dyad export`: reading a store (store.c). */
+int dyad_cmd_query(int argc, char **argv);
+int dyad_cmd_series(int argc, char **argv);
+int dyad_cmd_export(int argc, char **argv);
+
 #endif

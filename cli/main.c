@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -39,6 +40,9 @@ struct options {
   char **inputs; /* files after directories are expanded (malloc'd) */
   size_t ninputs;
   const char *report; /* --report FILE, NULL when none */
+  bool ingest;        /* dyad ingest: into the store at `db` */
+  const char *db;
+  int window; /* de-duplication window in days, 0 = the store's */
 };
 
 static void usage(FILE *f) {
@@ -46,6 +50,8 @@ static void usage(FILE *f) {
       "usage: dyad code [options] [FILE|DIR|-]...\n"
       "       dyad validate SUITE [options]    (dyad validate --help)\n"
       "       dyad dict ...\n"
+      "       dyad ingest --db FILE [options] [FILE|DIR|-]...\n"
+      "       dyad query|series|export --db FILE ...  (each has --help)\n"
       "\n"
       "dyad code reads news stories and writes one row per coded event.\n"
       "Inputs are files, directories (read recursively in path order;\n"
@@ -261,7 +267,14 @@ struct stats {
   size_t reasons[NSTATUS]; /* rejected stories by status */
   bool sys_error;          /* an input or the output failed: exit 3 */
   bool out_failed;         /* writing stdout failed: stop */
+  /* dyad ingest */
+  size_t added, replaced, unchanged, events;
 };
+
+/* The stories travel between the threads in batches, so that a handoff
+ * (a lock and a wake-up) is paid once per BATCH stories, not per story;
+ * dyad ingest stores each batch in one transaction. */
+#define BATCH 64
 
 /* ---- one story through its stages ---------------------------------------- */
 
@@ -281,12 +294,24 @@ struct slot {
   const char *input; /* the input's name (borrowed from options) */
   dyad_status st;    /* of dyad_code */
   dyad_error err;
+  bool skip; /* ingest: the store holds this story as it is */
+};
+
+struct progress {
+  bool on;            /* standard error is a terminal */
+  double start, last; /* seconds */
+  size_t total;       /* input bytes, 0 when unknown */
+  size_t done;        /* bytes of the inputs finished */
+  const char *input;  /* the input being read */
+  size_t at;          /* offset of the last story in it */
 };
 
 struct run {
   const struct options *o;
   dyad_lexicon *lex;
   dyad_sink *sink;
+  dyad_store *store; /* ingest */
+  struct progress prog;
   FILE *report; /* --report, NULL when none */
   bool report_failed;
   bool header_out; /* the TSV header has been written (--explain) */
@@ -294,7 +319,7 @@ struct run {
 };
 
 static void code_slot(dyad_coder *coder, struct slot *s) {
-  if (s->kind != SLOT_STORY)
+  if (s->kind != SLOT_STORY || s->skip)
     return;
   memset(&s->err, 0, sizeof s->err);
   s->st = dyad_code(coder, s->doc, &s->err);
@@ -344,6 +369,110 @@ static void report_slot(struct run *R, const struct slot *s,
     R->report_failed = true;
 }
 
+/* ---- dyad ingest: stories into the store ---------------------------------- */
+
+static void store_failed(struct run *R, const dyad_error *err) {
+  char buf[1024];
+  fprintf(stderr, "dyad: %s: %s\n", R->o->db,
+          dyad_error_format(err, buf, sizeof buf));
+  R->stats.out_failed = R->stats.sys_error = true;
+}
+
+static void count_result(struct run *R, dyad_store_result res, size_t events) {
+  if (res == DYAD_STORE_ADDED)
+    R->stats.added++;
+  else if (res == DYAD_STORE_REPLACED)
+    R->stats.replaced++;
+  else
+    R->stats.unchanged++;
+  if (res != DYAD_STORE_UNCHANGED)
+    R->stats.events += events;
+}
+
+/* A story the reader rejected: accounted for as "input:line". */
+static void store_rejected(struct run *R, const struct slot *s) {
+  char id[600], msg[1024];
+  dyad_error err;
+  memset(&err, 0, sizeof err);
+  snprintf(id, sizeof id, "%s:%u", s->err.source[0] ? s->err.source : s->input,
+           s->err.line);
+  dyad_error_format(&s->err, msg, sizeof msg);
+  dyad_store_result res;
+  if (dyad_store_put_rejected(R->store, id, s->input, msg, &res, &err) !=
+      DYAD_OK)
+    store_failed(R, &err);
+  else
+    count_result(R, res, 0);
+}
+
+/* A story dyad_code coded or rejected (status s->st). */
+static void store_story(struct run *R, const struct slot *s) {
+  char msg[1024];
+  dyad_error err;
+  memset(&err, 0, sizeof err);
+  dyad_store_story_info info = {s->input, s->st, NULL};
+  if (s->st != DYAD_OK)
+    info.message = coder_error(s, msg, sizeof msg);
+  dyad_store_result res;
+  if (dyad_store_put(R->store, s->doc, &info, &res, &err) != DYAD_OK)
+    store_failed(R, &err);
+  else
+    count_result(R, res,
+                 s->st == DYAD_OK || s->st == DYAD_ERR_LIMIT
+                     ? dyad_doc_event_count(s->doc)
+                     : 0);
+}
+
+/* One transaction per batch of stories. */
+static void batch_begin(struct run *R) {
+  dyad_error err;
+  memset(&err, 0, sizeof err);
+  if (R->store && !R->stats.out_failed &&
+      dyad_store_begin(R->store, &err) != DYAD_OK)
+    store_failed(R, &err);
+}
+
+static void batch_end(struct run *R) {
+  dyad_error err;
+  memset(&err, 0, sizeof err);
+  if (R->store && !R->stats.out_failed &&
+      dyad_store_commit(R->store, &err) != DYAD_OK)
+    store_failed(R, &err);
+}
+
+static double now_s(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The progress line (standard error is a terminal): at most twice a
+ * second; `end` clears it. */
+static void progress(struct run *R, bool end) {
+  struct progress *p = &R->prog;
+  if (!p->on)
+    return;
+  if (end) {
+    fputs("\r\033[K", stderr);
+    return;
+  }
+  double t = now_s();
+  if (t - p->last < 0.5)
+    return;
+  p->last = t;
+  double el = t - p->start;
+  size_t n = R->stats.read;
+  fprintf(stderr, "\r\033[Kdyad: %zu stories, %.0f/s, %zu events", n,
+          el > 0 ? (double)n / el : 0.0, R->stats.events);
+  size_t done = p->done + p->at;
+  if (p->total && done > 0 && done <= p->total) {
+    double eta = el * (double)(p->total - done) / (double)done;
+    fprintf(stderr, ", %.0f%%, ETA %.0f s",
+            100.0 * (double)done / (double)p->total, eta);
+  }
+  fflush(stderr);
+}
+
 static void print_explain(struct run *R, const struct slot *s) {
   FILE *f = R->o->ofmt == DYAD_OUTPUT_TSV ? stdout : stderr;
   const char *x = dyad_doc_explain(s->doc);
@@ -372,11 +501,26 @@ static void emit(struct run *R, struct slot *s) {
     return;
   }
   c->read++;
+  if (R->prog.on) {
+    if (s->input != R->prog.input) {
+      if (R->prog.input)
+        R->prog.done += R->prog.at;
+      R->prog.input = s->input;
+    }
+    R->prog.at = s->origin.offset;
+    progress(R, false);
+  }
   if (s->kind == SLOT_REJECT) {
     fprintf(stderr, "dyad: %s\n", dyad_error_format(&s->err, buf, sizeof buf));
     c->rejected++;
     c->reasons[(unsigned)s->err.code < NSTATUS ? s->err.code : 0]++;
     report_slot(R, s, "rejected", buf, NULL);
+    if (R->store && !c->out_failed)
+      store_rejected(R, s);
+    return;
+  }
+  if (s->skip) {
+    c->unchanged++;
     return;
   }
   if (s->st != DYAD_OK && s->st != DYAD_ERR_LIMIT) {
@@ -386,6 +530,8 @@ static void emit(struct run *R, struct slot *s) {
     if (s->st == DYAD_ERR_NOMEM)
       c->sys_error = true;
     report_slot(R, s, "rejected", coder_error(s, buf, sizeof buf), NULL);
+    if (s->st != DYAD_ERR_NOMEM && R->store && !c->out_failed)
+      store_story(R, s);
     return;
   }
   const char *warning = NULL;
@@ -408,24 +554,35 @@ static void emit(struct run *R, struct slot *s) {
     outcome = "no_events";
   }
   report_slot(R, s, outcome, NULL, warning);
+  if (R->store) {
+    if (!c->out_failed)
+      store_story(R, s);
+    return;
+  }
   if (!c->out_failed && dyad_sink_write(R->sink, s->doc) != DYAD_OK) {
     fprintf(stderr, "dyad: write error: %s\n", strerror(errno));
     c->out_failed = c->sys_error = true;
   }
 }
 
-/* Reads the next item of `r` into `s`; false at the end of the input. */
-static bool read_slot(dyad_reader *r, const char *name, struct slot *s) {
+/* Reads the next item of `r` into `s`; false at the end of the input. A
+ * story `seen` (may be NULL) holds as it is will not be coded again. */
+static bool read_slot(dyad_reader *r, const char *name, struct slot *s,
+                      const dyad_store *seen) {
   memset(&s->err, 0, sizeof s->err);
   s->input = name;
   s->st = DYAD_OK;
+  s->skip = false;
   dyad_status st = dyad_reader_next(r, s->doc, &s->err);
   if (st == DYAD_END)
     return false;
   if (st == DYAD_OK) {
     s->kind = SLOT_STORY;
     dyad_reader_origin(r, &s->origin);
+    s->skip = seen && dyad_store_seen(seen, dyad_doc_id(s->doc),
+                                      dyad_doc_hash(s->doc));
   } else {
+    memset(&s->origin, 0, sizeof s->origin);
     s->kind =
         (st == DYAD_ERR_IO || st == DYAD_ERR_NOMEM) ? SLOT_FAIL : SLOT_REJECT;
     if (!s->err.code)
@@ -465,27 +622,33 @@ static void run_serial(struct run *R) {
     dyad_coder_free(coder);
     return;
   }
+  size_t n_in_batch = 0;
   for (size_t i = 0; i < o->ninputs && !R->stats.out_failed; i++) {
     dyad_reader *r = open_input(o, o->inputs[i], &s);
     if (!r) {
       emit(R, &s);
       continue;
     }
-    while (!R->stats.out_failed && read_slot(r, o->inputs[i], &s)) {
+    while (!R->stats.out_failed &&
+           read_slot(r, o->inputs[i], &s, R->store)) {
       code_slot(coder, &s);
+      if (R->store && n_in_batch++ % BATCH == 0) {
+        if (n_in_batch > 1)
+          batch_end(R);
+        batch_begin(R);
+      }
       emit(R, &s);
     }
     dyad_reader_free(r);
   }
+  if (n_in_batch)
+    batch_end(R);
   dyad_doc_free(s.doc);
   dyad_coder_free(coder);
 }
 
 /* ---- N threads ----------------------------------------------------------- */
 
-/* The stories travel between the threads in batches, so that a handoff
- * (a lock and a wake-up) is paid once per BATCH stories, not per story. */
-#define BATCH 64
 
 struct batch {
   enum slot_state state;
@@ -542,8 +705,10 @@ static void *writer_main(void *arg) {
     if (p->n_written == p->n_read)
       break;
     pthread_mutex_unlock(&p->m);
+    batch_begin(p->R);
     for (size_t i = 0; i < b->n && !p->R->stats.out_failed; i++)
       emit(p->R, &b->item[i]);
+    batch_end(p->R);
     pthread_mutex_lock(&p->m);
     if (p->R->stats.out_failed)
       p->stop = true;
@@ -621,7 +786,7 @@ static void run_parallel(struct run *R) {
       if (!r) {
         b->n++;
       } else {
-        while (b && read_slot(r, o->inputs[i], &b->item[b->n])) {
+        while (b && read_slot(r, o->inputs[i], &b->item[b->n], R->store)) {
           if (++b->n == BATCH) {
             publish(&p, b);
             b = next_free(&p);
@@ -717,10 +882,71 @@ static void print_summary(const struct stats *c) {
   fputc('\n', stderr);
 }
 
-int dyad_cmd_code(int argc, char **argv) {
+/* Sum of the sizes of the inputs when all are plain files (no standard
+ * input, no gzip or zstd), else 0: the denominator of the ETA. */
+static size_t input_bytes(const struct options *o) {
+  size_t total = 0;
+  for (size_t i = 0; i < o->ninputs; i++) {
+    const char *f = o->inputs[i];
+    size_t n = strlen(f);
+    struct stat st;
+    if (strcmp(f, "-") == 0 || (n > 3 && strcmp(f + n - 3, ".gz") == 0) ||
+        (n > 4 && strcmp(f + n - 4, ".zst") == 0) || stat(f, &st) != 0 ||
+        !S_ISREG(st.st_mode))
+      return 0;
+    total += (size_t)st.st_size;
+  }
+  return total;
+}
+
+static void print_store_summary(struct run *R) {
+  const struct stats *c = &R->stats;
+  dyad_store_counts n;
+  dyad_error err;
+  memset(&err, 0, sizeof err);
+  fprintf(stderr,
+          "dyad: %s: %zu stories added, %zu replaced, %zu unchanged; %zu "
+          "events stored",
+          R->o->db, c->added, c->replaced, c->unchanged, c->events);
+  if (dyad_store_get_counts(R->store, &n, &err) == DYAD_OK)
+    fprintf(stderr,
+            "; the store holds %zu stories (%zu coded, %zu without events, "
+            "%zu discarded, %zu rejected), %zu events in %zu clusters",
+            n.stories, n.coded, n.no_events, n.discarded, n.rejected,
+            n.events, n.clusters);
+  fputc('\n', stderr);
+}
+
+static void ingest_usage(FILE *f) {
+  fputs(
+      "usage: dyad ingest --db FILE [options] [FILE|DIR|-]...\n"
+      "\n"
+      "Codes stories as dyad code does and stores them, with their sentences,\n"
+      "events and de-duplicated events, in the SQLite file FILE (made when\n"
+      "absent; docs/store.md). Stories already stored with the same content\n"
+      "are not coded again; a story whose content changed is replaced. Each\n"
+      "batch of 64 stories is one transaction: an interrupted run leaves the\n"
+      "batches before it, and the next run goes on from there.\n"
+      "\n"
+      "options: those of dyad code (--dict, --input-format, --default-date,\n"
+      "--keep-hedged, --strict, --profile, -j N, --report, -q), and\n"
+      "  --db FILE            the store (required)\n"
+      "  --window DAYS        de-duplication window of a new store, in days\n"
+      "                       (default 1; an existing store keeps its own)\n"
+      "\n"
+      "A progress line is shown on standard error when it is a terminal; the\n"
+      "run ends with the summary of dyad code and one of the store (unless\n"
+      "-q). Stories not coded again are counted as unchanged only.\n"
+      "exit status: 0 ok, 1 some stories rejected, 2 usage, 3 I/O or system\n"
+      "error (the store cannot be opened or written)\n",
+      f);
+}
+
+static int run_code(int argc, char **argv, bool ingest) {
   struct options o;
   memset(&o, 0, sizeof o);
   o.jobs = 1;
+  o.ingest = ingest;
   struct strvec dicts = {0}, args = {0}, files = {0};
   int ret = 0;
   bool only_args = false;
@@ -735,15 +961,32 @@ int dyad_cmd_code(int argc, char **argv) {
     if (strcmp(a, "--") == 0) {
       only_args = true;
     } else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-      usage(stdout);
+      if (ingest)
+        ingest_usage(stdout);
+      else
+        usage(stdout);
       goto done;
+    } else if (ingest && (v = opt_value(argc, argv, &i, "--db", &missing))) {
+      o.db = v;
+    } else if (ingest &&
+               (v = opt_value(argc, argv, &i, "--window", &missing))) {
+      char *end = NULL;
+      long w = strtol(v, &end, 10);
+      if (!*v || *end || w < 0 || w > 365) {
+        ret = usage_error("--window wants a number of days from 0 to 365, "
+                          "not '%s'",
+                          v);
+        goto done;
+      }
+      o.window = (int)w;
     } else if (strcmp(a, "--version") == 0) {
       printf("dyad %s\n", dyad_version());
       goto done;
     } else if ((v = opt_value(argc, argv, &i, "--dict", &missing))) {
       if (!strvec_push(&dicts, v))
         goto nomem;
-    } else if ((v = opt_value(argc, argv, &i, "--format", &missing))) {
+    } else if (!ingest &&
+               (v = opt_value(argc, argv, &i, "--format", &missing))) {
       if (dyad_output_format_parse(v, &o.ofmt) != DYAD_OK) {
         ret = usage_error("unknown output format '%s' (tsv or jsonl)", v);
         goto done;
@@ -774,7 +1017,7 @@ int dyad_cmd_code(int argc, char **argv) {
       o.coder.keep_hedged = true;
     } else if ((v = opt_value(argc, argv, &i, "--report", &missing))) {
       o.report = v;
-    } else if (strcmp(a, "--explain") == 0) {
+    } else if (!ingest && strcmp(a, "--explain") == 0) {
       o.coder.explain = true;
     } else if (strcmp(a, "--strict") == 0) {
       o.strict = true;
@@ -806,6 +1049,10 @@ int dyad_cmd_code(int argc, char **argv) {
       ret = usage_error("option %s needs a value", a);
       goto done;
     }
+  }
+  if (ingest && !o.db) {
+    ret = usage_error("%s", "dyad ingest needs --db FILE");
+    goto done;
   }
   if (args.n == 0) {
     if (isatty(STDIN_FILENO)) {
@@ -856,18 +1103,37 @@ int dyad_cmd_code(int argc, char **argv) {
     ret = 3;
     goto done;
   }
-  static char obuf[1 << 20];
-  setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
-  if (dyad_sink_new(o.ofmt, dyad_write_stdio, stdout, &R.sink) != DYAD_OK) {
-    dyad_lexicon_free(R.lex);
-    (void)report_close(R.report);
-    goto nomem;
+  if (ingest) {
+    dyad_store_options so;
+    memset(&so, 0, sizeof so);
+    so.window_days = o.window;
+    so.load_seen = true;
+    if (dyad_store_open(o.db, &so, &R.store, &err) != DYAD_OK) {
+      char buf[1024];
+      fprintf(stderr, "dyad: %s\n", dyad_error_format(&err, buf, sizeof buf));
+      ret = err.code == DYAD_ERR_ARG ? 2 : 3;
+      dyad_lexicon_free(R.lex);
+      (void)report_close(R.report);
+      goto done;
+    }
+    R.prog.on = isatty(STDERR_FILENO) && !o.quiet;
+    R.prog.start = now_s();
+    R.prog.total = input_bytes(&o);
+  } else {
+    static char obuf[1 << 20];
+    setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
+    if (dyad_sink_new(o.ofmt, dyad_write_stdio, stdout, &R.sink) != DYAD_OK) {
+      dyad_lexicon_free(R.lex);
+      (void)report_close(R.report);
+      goto nomem;
+    }
   }
   if (o.jobs > 1)
     run_parallel(&R);
   else
     run_serial(&R);
-  if (!R.stats.out_failed &&
+  progress(&R, true);
+  if (!ingest && !R.stats.out_failed &&
       (dyad_sink_finish(R.sink) != DYAD_OK || fflush(stdout) != 0)) {
     fprintf(stderr, "dyad: write error: %s\n", strerror(errno));
     R.stats.sys_error = true;
@@ -876,9 +1142,13 @@ int dyad_cmd_code(int argc, char **argv) {
     fprintf(stderr, "dyad: %s: write error: %s\n", o.report, strerror(errno));
     R.stats.sys_error = true;
   }
-  if (!o.quiet)
+  if (!o.quiet) {
     print_summary(&R.stats);
+    if (ingest)
+      print_store_summary(&R);
+  }
   dyad_sink_free(R.sink);
+  dyad_store_free(R.store);
   dyad_lexicon_free(R.lex);
   if (R.stats.sys_error || ret == 3)
     ret = 3;
@@ -895,6 +1165,10 @@ done:
   return ret;
 }
 
+int dyad_cmd_code(int argc, char **argv) { return run_code(argc, argv, false); }
+
+int dyad_cmd_ingest(int argc, char **argv) { return run_code(argc, argv, true); }
+
 /* ---- dispatch ------------------------------------------------------------ */
 
 int main(int argc, char **argv) {
@@ -909,6 +1183,14 @@ int main(int argc, char **argv) {
     return dyad_cmd_validate(argc - 1, argv + 1);
   if (strcmp(cmd, "dict") == 0)
     return dyad_cmd_dict(argc - 1, argv + 1);
+  if (strcmp(cmd, "ingest") == 0)
+    return dyad_cmd_ingest(argc - 1, argv + 1);
+  if (strcmp(cmd, "query") == 0)
+    return dyad_cmd_query(argc - 1, argv + 1);
+  if (strcmp(cmd, "series") == 0)
+    return dyad_cmd_series(argc - 1, argv + 1);
+  if (strcmp(cmd, "export") == 0)
+    return dyad_cmd_export(argc - 1, argv + 1);
   if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 ||
       strcmp(cmd, "help") == 0) {
     usage(stdout);

@@ -666,6 +666,235 @@ DYAD_EXPORT void dyad_sink_free(dyad_sink *sink);
 /** A dyad_write_fn over a stdio stream (`user` is the FILE *). */
 DYAD_EXPORT bool dyad_write_stdio(void *user, const char *data, size_t len);
 
+/** ## Store: an event database (SQLite)
+ *
+ * A store is one SQLite 3 file holding every story an ingest read, the
+ * sentences that gave events, one row per event report (every field of the
+ * JSON Lines sink) and the de-duplicated events (clusters) those reports
+ * form. The schema is docs/schema.sql; the rules (what counts as the same
+ * event, how a changed story is replaced) are in docs/store.md. The
+ * database uses WAL journaling: writes happen in the transactions the
+ * caller opens with dyad_store_begin and closes with dyad_store_commit, so
+ * a process killed at any moment leaves the stories of every committed
+ * transaction and nothing of the open one.
+ *
+ * Threads: a dyad_store is used by one thread at a time, except
+ * dyad_store_seen, which any thread may call at any time. Several
+ * processes may read one database while one writes it.
+ */
+
+typedef struct dyad_store dyad_store;
+
+/** Options of dyad_store_open. Zero-initialise for the defaults. */
+typedef struct dyad_store_options {
+  /** Open for reading only (queries, series, exports); the file must
+   * exist. */
+  bool read_only;
+  /** De-duplication window in days (0..365): reports whose event dates
+   * lie within this many days of a cluster's date join it. Used when the
+   * database is made (0 here means the default, 1); an existing database
+   * keeps its own window, and a different non-zero value is refused. */
+  int window_days;
+  /** Load the (story id, content hash) of every stored story at open, for
+   * dyad_store_seen. */
+  bool load_seen;
+} dyad_store_options;
+
+/**
+ * Opens the store at `path`, making the file and its schema when it does
+ * not exist (unless read_only). `opts` may be NULL. On success stores a
+ * handle in `*out` (free with dyad_store_free). Returns DYAD_ERR_ARG (NULL
+ * path or out, a window out of range or different from the database's),
+ * DYAD_ERR_IO (SQLite cannot open or write the file; `err` has SQLite's
+ * message), DYAD_ERR_FORMAT (the file is not a dyad store, or has another
+ * schema version) or DYAD_ERR_NOMEM. On failure `*out` is left NULL.
+ */
+DYAD_EXPORT dyad_status dyad_store_open(const char *path,
+                                        const dyad_store_options *opts,
+                                        dyad_store **out, dyad_error *err);
+
+/** Closes a store; an open transaction is rolled back. Accepts NULL. */
+DYAD_EXPORT void dyad_store_free(dyad_store *store);
+
+/** The schema a new store is given (docs/schema.sql as compiled in;
+ * static string). */
+DYAD_EXPORT const char *dyad_store_schema(void);
+
+/** The de-duplication window of the open store, in days. */
+DYAD_EXPORT int dyad_store_window(const dyad_store *store);
+
+/**
+ * A 64-bit content hash of a story: FNV-1a over its date and its text
+ * (headline and body as dyad_doc_text gives them), then mixed. Two stories
+ * with the same date and text have the same hash; a change of either
+ * changes it (with probability 1 - 2^-64). Stable across runs and
+ * machines.
+ */
+DYAD_EXPORT unsigned long long dyad_doc_hash(const dyad_doc *doc);
+
+/**
+ * True when the store held story `id` with content hash `hash` when it
+ * was opened with load_seen (false without it). Reads a table made at open
+ * and never changed afterwards, so any thread may call it while another
+ * writes through the store: stories put since the open are not seen.
+ */
+DYAD_EXPORT bool dyad_store_seen(const dyad_store *store, const char *id,
+                                 unsigned long long hash);
+
+/** Starts a write transaction. Returns DYAD_ERR_ARG (read-only store or a
+ * transaction already open), DYAD_ERR_IO (SQLite failed; `err` says why)
+ * or DYAD_OK. */
+DYAD_EXPORT dyad_status dyad_store_begin(dyad_store *store, dyad_error *err);
+
+/** Commits the open transaction: everything put since dyad_store_begin
+ * is then stored, or, on failure, nothing of it. Returns DYAD_ERR_ARG (no
+ * transaction), DYAD_ERR_IO or DYAD_OK. */
+DYAD_EXPORT dyad_status dyad_store_commit(dyad_store *store, dyad_error *err);
+
+/** What dyad_store_put did with a story. Values are append-only. */
+typedef enum dyad_store_result {
+  DYAD_STORE_ADDED = 0,     /**< a new story id */
+  DYAD_STORE_UNCHANGED = 1, /**< same id and hash: nothing written */
+  DYAD_STORE_REPLACED = 2,  /**< same id, new hash: the old rows removed */
+} dyad_store_result;
+
+/** How a story fared before it reached the store. */
+typedef struct dyad_store_story_info {
+  const char *input;  /**< the file it was read from (NULL: unknown) */
+  /** What dyad_code returned: DYAD_OK; DYAD_ERR_LIMIT (coded, one
+   * sentence skipped); any other status rejects the story (no events). */
+  dyad_status status;
+  /** The message of a non-OK status ("file:line:col: ..."), or NULL. */
+  const char *message;
+} dyad_store_story_info;
+
+/**
+ * Stores a story `doc` (coded by dyad_code, or rejected by it as `info`
+ * says; `info` may be NULL for a coded story) inside the open transaction:
+ * its stories row (outcome coded, no_events, discarded or rejected with
+ * the reason), the sentences that gave events, one events row per event,
+ * each joined to its cluster or opening one (docs/store.md). A story id
+ * already stored with the same content hash is left alone
+ * (DYAD_STORE_UNCHANGED); with another hash its rows are removed first,
+ * its clusters recounted and emptied ones dropped (DYAD_STORE_REPLACED).
+ * `result` may be NULL. Returns DYAD_ERR_ARG (NULL store or doc, no open
+ * transaction, a story without an id), DYAD_ERR_IO (SQLite failed: the
+ * transaction should not be committed) or DYAD_ERR_NOMEM.
+ */
+DYAD_EXPORT dyad_status dyad_store_put(dyad_store *store, const dyad_doc *doc,
+                                       const dyad_store_story_info *info,
+                                       dyad_store_result *result,
+                                       dyad_error *err);
+
+/**
+ * Accounts for a story the reader rejected (no document): a stories row
+ * with outcome rejected, story id `id` (the caller's choice: `dyad ingest`
+ * uses "input:line"), `input` and `message` as the reason, hashed by its
+ * message. Same results and errors as dyad_store_put.
+ */
+DYAD_EXPORT dyad_status dyad_store_put_rejected(dyad_store *store,
+                                                const char *id,
+                                                const char *input,
+                                                const char *message,
+                                                dyad_store_result *result,
+                                                dyad_error *err);
+
+/** Row counts of a store's tables (dyad_store_counts). */
+typedef struct dyad_store_counts {
+  size_t stories, coded, no_events, discarded, rejected;
+  size_t sentences, events, clusters;
+} dyad_store_counts;
+
+/** Counts the rows of each table. Returns DYAD_ERR_ARG, DYAD_ERR_IO or
+ * DYAD_OK. */
+DYAD_EXPORT dyad_status dyad_store_get_counts(dyad_store *store,
+                                              dyad_store_counts *out,
+                                              dyad_error *err);
+
+/**
+ * Which events a query, series or export reads. Zero-initialise: every
+ * field left 0 or NULL matches everything. Actor codes match as prefixes
+ * ("RUS" matches RUS, RUSGOV, RUSMIL; "" matches only an empty actor).
+ */
+typedef struct dyad_store_filter {
+  const char *source;  /**< source actor code prefix */
+  const char *target;  /**< target actor code prefix */
+  const char *code;    /**< CAMEO event code prefix ("19" = root 19) */
+  const char *root;    /**< CAMEO root code, exact ("04") */
+  int quad_class;      /**< 1-4; 0 = any */
+  int from, to;        /**< event dates YYYYMMDD, inclusive; 0 = open */
+  const char *country; /**< the place's country code, exact ("MLI") */
+  /** Read the raw event reports instead of the de-duplicated events.
+   * Without it, dates are the clusters' dates (docs/store.md). */
+  bool raw;
+} dyad_store_filter;
+
+/** Row formats of dyad_store_query. Values are append-only. */
+typedef enum dyad_store_format {
+  DYAD_STORE_TSV = 0,     /**< header line, tab-separated */
+  DYAD_STORE_JSONL = 1,   /**< one JSON object a row */
+  DYAD_STORE_CSV = 2,     /**< header line, RFC 4180 quoting */
+  DYAD_STORE_PHOENIX = 3, /**< Phoenix: 26 tab-separated columns */
+  DYAD_STORE_GDELT = 4,   /**< GDELT 2.0 event table: 61 columns */
+  DYAD_STORE_ICEWS = 5,   /**< ICEWS: 20 columns with a header */
+} dyad_store_format;
+
+/** Parses "tsv", "jsonl", "csv", "phoenix", "gdelt", "icews";
+ * DYAD_ERR_ARG otherwise. */
+DYAD_EXPORT dyad_status dyad_store_format_parse(const char *name,
+                                                dyad_store_format *out);
+
+/**
+ * Writes the events matching `f` (NULL: all) through `write` (called with
+ * `user`) in format `fmt`, in event date order (unknown dates first), then
+ * by id. The columns of each format are listed in docs/store.md; the
+ * de-duplicated rows carry the mention and story counts and the supporting
+ * (story id, sentence) pairs. `rows` (may be NULL) gets the number of
+ * rows written. Returns DYAD_ERR_ARG (NULL store, write, or a filter value
+ * out of range), DYAD_ERR_IO (SQLite failed or write returned false) or
+ * DYAD_ERR_NOMEM.
+ */
+DYAD_EXPORT dyad_status dyad_store_query(dyad_store *store,
+                                         const dyad_store_filter *f,
+                                         dyad_store_format fmt,
+                                         dyad_write_fn write, void *user,
+                                         size_t *rows, dyad_error *err);
+
+/** Periods of a series. Values are append-only. */
+typedef enum dyad_series_period {
+  DYAD_SERIES_DAY = 0,   /**< 'YYYY-MM-DD' */
+  DYAD_SERIES_WEEK = 1,  /**< ISO weeks, named by their Monday */
+  DYAD_SERIES_MONTH = 2, /**< 'YYYY-MM' */
+} dyad_series_period;
+
+/** What a series counts. Values are append-only. */
+typedef enum dyad_series_measure {
+  DYAD_SERIES_COUNT = 0,     /**< columns: period, events */
+  /** columns: period, events, goldstein_sum, goldstein_mean (empty when
+   * no event has a score) */
+  DYAD_SERIES_GOLDSTEIN = 1,
+  /** columns: period, events, q1, q2, q3, q4 (events per quad class) */
+  DYAD_SERIES_QUAD = 2,
+} dyad_series_measure;
+
+/**
+ * Writes a time series of the events matching `f` (NULL: all) as TSV with
+ * a header (or CSV when `fmt` is DYAD_STORE_CSV): one row per period from
+ * f->from (else the earliest matching event date) to f->to (else the
+ * latest), periods without events included with zeros. Events with an
+ * unknown date are left out. `rows` (may be NULL) gets the rows written.
+ * Returns DYAD_ERR_ARG (NULL store or write, a format other than TSV or
+ * CSV, from after to, or more than 1,000,000 periods), DYAD_ERR_IO or
+ * DYAD_ERR_NOMEM.
+ */
+DYAD_EXPORT dyad_status dyad_store_series(dyad_store *store,
+                                          const dyad_store_filter *f,
+                                          dyad_series_period by,
+                                          dyad_series_measure measure,
+                                          dyad_store_format fmt,
+                                          dyad_write_fn write, void *user,
+                                          size_t *rows, dyad_error *err);
+
 /** ## Validation: peer test suites
  *
  * Runs the validation suites of the peer coders (research notes coders.md
