@@ -531,14 +531,13 @@ static dyad_status prepare_put(dyad_store *s, const char *id, uint64_t hash,
 
 /* The location key: the place's country code, else its text folded (ASCII
  * lower case, blank runs as one space), else "". */
-static void location_key(const char *code, const char *text, size_t n,
-                         struct buf *out) {
+static dyad_status location_key(const char *code, const char *text, size_t n,
+                                struct buf *out) {
   out->len = 0;
-  if (code && code[0]) {
-    if (Dyad_buf_puts(out, code) != DYAD_OK)
-      out->len = 0;
-    return;
-  }
+  TRY(Dyad_buf_reserve(out, (code ? strlen(code) : 0) + n + 1));
+  out->data[0] = '\0';
+  if (code && code[0])
+    return Dyad_buf_puts(out, code);
   bool blank = false;
   for (size_t i = 0; i < n; i++) {
     char c = text[i];
@@ -546,14 +545,14 @@ static void location_key(const char *code, const char *text, size_t n,
       blank = out->len > 0;
       continue;
     }
-    if (blank && Dyad_buf_putc(out, ' ') != DYAD_OK)
-      return;
+    if (blank)
+      TRY(Dyad_buf_putc(out, ' '));
     blank = false;
     if (c >= 'A' && c <= 'Z')
       c = (char)(c - 'A' + 'a');
-    if (Dyad_buf_putc(out, c) != DYAD_OK)
-      return;
+    TRY(Dyad_buf_putc(out, c));
   }
+  return DYAD_OK;
 }
 
 /* The cluster event `ev` joins (or a new one): *cluster, and *new_story
@@ -656,7 +655,8 @@ static dyad_status put_event(dyad_store *s, const dyad_doc *doc,
   bool place = dyad_event_place(ev, &ps, &pe, &pcode) && pe <= len && ps <= pe;
   if (!place)
     ps = pe = 0;
-  location_key(pcode, text + ps, pe - ps, &s->scratch);
+  if (location_key(pcode, text + ps, pe - ps, &s->scratch) != DYAD_OK)
+    return Dyad_error_set(err, DYAD_ERR_NOMEM, "", 0, 0, "out of memory");
   const char *loc = Dyad_buf_cstr(&s->scratch);
   int64_t cluster;
   TRY(find_cluster(s, ev, date, ymd, loc, pcode, text + ps, pe - ps, &cluster,
