@@ -10,10 +10,10 @@
 #   make lint       banned functions, globals, dictionary lint, format report
 #   make format     clang-format the sources
 
-PKGS     := libutf8proc libcjson expat libarchive sqlite3
+PKGS     := libutf8proc libcjson expat libarchive sqlite3 geonames
 DEB_PKGS := build-essential pkg-config libutf8proc-dev libcjson-dev \
             libexpat1-dev libarchive-dev libsqlite3-dev sqlite3 \
-            wordnet-base python3
+            libgeonames-dev wordnet-base python3
 CC       ?= cc
 BUILD    ?= build
 OPT      ?= -O2 -g

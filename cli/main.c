@@ -35,6 +35,8 @@ struct options {
   dyad_output_format ofmt;
   dyad_input_format ifmt;
   dyad_coder_options coder;
+  dyad_ontology ontology;
+  const char *gazetteer; /* --gazetteer FILE, NULL if none */
   bool strict, quiet;
   int jobs;
   char **inputs; /* files after directories are expanded (malloc'd) */
@@ -65,6 +67,13 @@ static void usage(FILE *f) {
       "  --dict PATH          dictionary config, project, directory or file\n"
       "                       (repeatable; default: the bundled dictionaries)\n"
       "  --format tsv|jsonl   output format (default tsv)\n"
+      "  --ontology O         event-code columns: both (default), cameo or\n"
+      "                       plover\n"
+      "  --gazetteer FILE     add the places of a GeoNames dump\n"
+      "                       (allCountries.txt, citiesN.txt) to the\n"
+      "                       gazetteer\n"
+      "  --no-enrich          no event dates, locations, counts or PLOVER\n"
+      "                       (events keep the story date)\n"
       "  --input-format F     auto|text|jsonl|petrarch-xml|tabari (default\n"
       "                       auto: told from each input's content)\n"
       "  --default-date D     story date YYYY-MM-DD for stories without one\n"
@@ -991,6 +1000,15 @@ static int run_code(int argc, char **argv, bool ingest) {
         ret = usage_error("unknown output format '%s' (tsv or jsonl)", v);
         goto done;
       }
+    } else if ((v = opt_value(argc, argv, &i, "--ontology", &missing))) {
+      if (dyad_ontology_parse(v, &o.ontology) != DYAD_OK) {
+        ret = usage_error("unknown ontology '%s' (both, cameo or plover)", v);
+        goto done;
+      }
+    } else if ((v = opt_value(argc, argv, &i, "--gazetteer", &missing))) {
+      o.gazetteer = v;
+    } else if (strcmp(a, "--no-enrich") == 0) {
+      o.coder.no_enrich = true;
     } else if ((v = opt_value(argc, argv, &i, "--input-format", &missing))) {
       if (dyad_input_format_parse(v, &o.ifmt) != DYAD_OK) {
         ret = usage_error("unknown input format '%s' (auto, text, jsonl, "
@@ -1083,6 +1101,7 @@ static int run_code(int argc, char **argv, bool ingest) {
   dyad_lexicon_options lo;
   memset(&lo, 0, sizeof lo);
   lo.strict = o.strict;
+  lo.gazetteer = o.gazetteer;
   struct run R;
   memset(&R, 0, sizeof R);
   R.o = &o;
@@ -1128,6 +1147,7 @@ static int run_code(int argc, char **argv, bool ingest) {
       goto nomem;
     }
   }
+  (void)dyad_sink_set_ontology(R.sink, o.ontology);
   if (o.jobs > 1)
     run_parallel(&R);
   else

@@ -103,6 +103,14 @@ typedef struct dyad_lexicon_options {
   /** WordNet `verb.exc` file for irregular verb forms; NULL tries
    * /usr/share/wordnet/verb.exc and otherwise uses regular rules only. */
   const char *verb_exceptions;
+  /** A GeoNames dump (allCountries.txt or citiesN.txt: tab-separated,
+   * 19 fields) whose places are added to the gazetteer; NULL for none. A
+   * malformed line is skipped and kept as a diagnostic with its file, line
+   * and column (fatal with `strict`). */
+  const char *gazetteer;
+  /** Leave out the cities of the libgeonames package (countries and
+   * regions of dyad's own table stay). */
+  bool no_geonames;
 } dyad_lexicon_options;
 
 /**
@@ -329,6 +337,9 @@ typedef struct dyad_coder_options {
   bool explain;
   /** Story date used when a story has none (YYYYMMDD, 0 = none). */
   int default_date;
+  /** Skip the enrich stage: events keep the story date and get no place,
+   * counts or PLOVER coding (for measuring what enrichment costs). */
+  bool no_enrich;
 } dyad_coder_options;
 
 /**
@@ -490,6 +501,107 @@ DYAD_EXPORT bool dyad_event_place(const dyad_event *ev, size_t *start,
  */
 DYAD_EXPORT int dyad_event_fatalities(const dyad_event *ev);
 
+/**
+ * The byte span in the story text of the time expression that dates the
+ * event ("on Friday", "a few weeks ago", "On 31 December 2020"); each of
+ * `start`, `end` may be NULL. Returns false, with 0, 0, when the text dates
+ * nothing (precision DYAD_DATE_STORY).
+ */
+DYAD_EXPORT bool dyad_event_date_text(const dyad_event *ev, size_t *start,
+                                      size_t *end);
+
+/** How exact a count of dead or wounded is. Values are append-only. */
+typedef enum dyad_count_qualifier {
+  DYAD_COUNT_NONE = 0,     /**< the text gives no count */
+  DYAD_COUNT_EXACT = 1,    /**< "killed 12", "No casualties were reported" */
+  DYAD_COUNT_AT_LEAST = 2, /**< "at least 12", "more than 12", "over 12" */
+  DYAD_COUNT_AT_MOST = 3,  /**< "up to 12", "nearly 12", "almost 12" */
+  DYAD_COUNT_APPROX = 4,   /**< "about 12", "some 12", "an estimated 12" */
+  /** "dozens", "hundreds", "scores", "tens of thousands": the count is
+   * unknown (-1) and flagged */
+  DYAD_COUNT_VAGUE = 5,
+} dyad_count_qualifier;
+
+/** Static name of a qualifier ("", "exact", "at_least", "at_most",
+ * "approximate", "vague"). */
+DYAD_EXPORT const char *dyad_count_qualifier_str(dyad_count_qualifier q);
+
+/**
+ * People wounded or injured in the event, by the same rules as
+ * dyad_event_fatalities ("2 soldiers were killed and 16 wounded" -> 16,
+ * "wounding 12", "nobody was hurt" -> 0, "No casualties were reported" ->
+ * 0). Returns -1 when the text gives no number.
+ */
+DYAD_EXPORT int dyad_event_wounded(const dyad_event *ev);
+
+/**
+ * The count phrase(s) behind dyad_event_fatalities and dyad_event_wounded:
+ * their byte span in the story text ("2 soldiers were killed and 16
+ * wounded"; it may lie in a later sentence than the event's, see
+ * dyad_event_fatalities), and how exact the counts are (the death count's
+ * qualifier when there is one, else the wounded count's). `start`, `end`,
+ * `qual` may be NULL. Returns false, with 0, 0, DYAD_COUNT_NONE, when the
+ * event has no count.
+ */
+DYAD_EXPORT bool dyad_event_count_text(const dyad_event *ev, size_t *start,
+                                       size_t *end,
+                                       dyad_count_qualifier *qual);
+
+/** How precise a location is. Values are append-only. */
+typedef enum dyad_geo_precision {
+  DYAD_GEO_NONE = 0,    /**< no location */
+  DYAD_GEO_PLACE = 1,   /**< a city, town or village, with coordinates */
+  DYAD_GEO_ADMIN1 = 2,  /**< a first-level region (province, state) */
+  DYAD_GEO_COUNTRY = 3, /**< a country: its centroid */
+} dyad_geo_precision;
+
+/** Static name of a precision ("", "place", "admin1", "country"). */
+DYAD_EXPORT const char *dyad_geo_precision_str(dyad_geo_precision p);
+
+/**
+ * Where an event happened, resolved against the gazetteer of the lexicon
+ * (dyad_lexicon_options.gazetteer). Strings are NUL-terminated, borrowed
+ * from the lexicon (valid while it lives), "" when unknown.
+ */
+typedef struct dyad_location {
+  const char *country; /**< ISO 3166-1 alpha-3 ("MLI"), "" unknown */
+  const char *admin1;  /**< first-level region ("Gao"), "" unknown */
+  const char *place;   /**< the gazetteer's name of the place ("Gao") */
+  double lat, lon;     /**< degrees, WGS84; NaN when unknown */
+  dyad_geo_precision precision;
+  size_t start, end;   /**< byte span of the place's text, 0, 0 none */
+} dyad_location;
+
+/**
+ * Fills `*loc` with the event's location: the place phrase that
+ * dyad_event_place finds, else the story's dateline ("NAJAF, Iraq -"),
+ * looked up in the gazetteer. A name the gazetteer holds in several
+ * countries goes to the one the story names most (its actors and places),
+ * then to the most populous ("Paris, Texas" names its state; "Paris" in a
+ * story about France is Paris, FRA). A country name gives precision
+ * DYAD_GEO_COUNTRY, a region DYAD_GEO_ADMIN1, a city DYAD_GEO_PLACE. A
+ * place phrase the gazetteer does not hold keeps its span with the country
+ * of its actor code, when it has one. Returns whether a location was found
+ * (`loc` is cleared, lat/lon NaN, when not). Sources of the tables:
+ * docs/coding.md, "Where".
+ */
+DYAD_EXPORT bool dyad_event_location(const dyad_event *ev, dyad_location *loc);
+
+/**
+ * The event's PLOVER coding (PLOVER manual draft 0.8, Open Event Data
+ * Alliance, 2021): the event type of its CAMEO code ("SANCTION"), by the
+ * CAMEO-to-PLOVER correspondence published with that manual (our table:
+ * src/enrich/plover.c), and in `*mode` and `*context` (each may be NULL)
+ * the mode ("expel") and contexts joined by ';' ("military;peacekeeping"),
+ * from the code and from the sentence's words (docs/coding.md, "PLOVER").
+ * Static or borrowed from the doc. Returns "" (and "" for both) for codes
+ * of CAMEO roots 01 and 02, which PLOVER has no type for, and for events
+ * of the TABARI profile.
+ */
+DYAD_EXPORT const char *dyad_event_plover(const dyad_event *ev,
+                                          const char **mode,
+                                          const char **context);
+
 /** ## Readers: stories from files and streams */
 
 typedef struct dyad_reader dyad_reader;
@@ -642,16 +754,41 @@ DYAD_EXPORT dyad_status dyad_sink_new(dyad_output_format fmt,
                                       dyad_write_fn write, void *user,
                                       dyad_sink **out);
 
+/** Which event codes a sink writes. Values are append-only. */
+typedef enum dyad_ontology {
+  /** CAMEO (code, root, quad_class, goldstein) and PLOVER (plover_type,
+   * plover_mode, plover_context) columns. The default. */
+  DYAD_ONTOLOGY_BOTH = 0,
+  DYAD_ONTOLOGY_CAMEO = 1,  /**< the CAMEO columns only */
+  DYAD_ONTOLOGY_PLOVER = 2, /**< the PLOVER columns only */
+} dyad_ontology;
+
+/** Parses "both", "cameo" or "plover"; DYAD_ERR_ARG otherwise. */
+DYAD_EXPORT dyad_status dyad_ontology_parse(const char *name,
+                                           dyad_ontology *out);
+
+/** Picks the event-code columns of `sink` (default DYAD_ONTOLOGY_BOTH).
+ * Returns DYAD_ERR_ARG (NULL sink, an unknown value, or output already
+ * written) or DYAD_OK. */
+DYAD_EXPORT dyad_status dyad_sink_set_ontology(dyad_sink *sink,
+                                              dyad_ontology ontology);
+
 /**
  * Writes the events of a coded `doc`. The TSV header is written before the
- * first row. Fields: story_id, story_date, sentence, source, target, code,
- * root, quad_class, goldstein, source_text, target_text, verb_text,
+ * first row. TSV columns, in this order (docs/coding.md, "Output"):
+ * story_id, story_date, sentence, source, target, [code, root, quad_class,
+ * goldstein] (CAMEO), [plover_type, plover_mode, plover_context] (PLOVER;
+ * see dyad_sink_set_ontology), source_text, target_text, verb_text,
  * modality, negated, rule, event_date (the story date when the text gives
- * none; "" when unknown), place (its text), fatalities ("" when unknown).
- * JSON Lines names the place text place_text and adds date_precision
- * (dyad_date_precision_str), date_approximate, place_code, spans (source,
- * target, verb, place: [start, end] or null) and sentence_text; unknown
- * fatalities are null.
+ * none; "" when unknown), date_precision (dyad_date_precision_str),
+ * date_text, country (ISO 3166 alpha-3), admin1, place (the gazetteer's
+ * name), lat, lon (degrees, 5 decimals), geo_precision
+ * (dyad_geo_precision_str), place_text (the words the location was read
+ * from), fatalities, wounded ("" when unknown), count_text,
+ * count_qualifier (dyad_count_qualifier_str). JSON Lines has the same
+ * fields (unknown numbers and coordinates null) and adds date_approximate,
+ * place_code (the country of the place phrase's actor code), spans
+ * (source, target, verb, place: [start, end] or null) and sentence_text.
  * Returns DYAD_ERR_IO (the write function failed) or DYAD_OK.
  */
 DYAD_EXPORT dyad_status dyad_sink_write(dyad_sink *sink, const dyad_doc *doc);

@@ -37,6 +37,19 @@ struct dyad_event {
   int fatalities;     /* people killed, from the text; -1 unknown */
   uint32_t place[2];  /* byte span of the event's place name; 0,0 none */
   const char *place_code; /* actor code of the place (country), "" none */
+  uint32_t date_text[2]; /* byte span of the time expression; 0,0 none */
+  int wounded;        /* people wounded, from the text; -1 unknown */
+  uint32_t count_text[2]; /* byte span of the count phrase(s); 0,0 none */
+  uint8_t count_qual; /* dyad_count_qualifier of the counts */
+  uint8_t geo_prec;   /* dyad_geo_precision of the location */
+  const char *country; /* ISO 3166 alpha-3 of the location, "" none */
+  const char *admin1;  /* first-level region name, "" none */
+  const char *place_name; /* gazetteer name of the place, "" none */
+  double lat, lon;    /* degrees WGS84; NaN when no location */
+  uint32_t loc_text[2]; /* byte span the location was read from; 0,0 none */
+  const char *plover;         /* PLOVER event type, "" none (static) */
+  const char *plover_mode;    /* PLOVER mode, "" none (static) */
+  const char *plover_context; /* contexts joined by ';', "" none */
 };
 
 struct dyad_doc {

@@ -228,6 +228,7 @@ static dyad_status emit(struct classic *cl, const struct dyad_coder *c,
     ev->source = src;
     ev->target = tgt;
     ev->fatalities = -1; /* unknown until the enrich stage says otherwise */
+    ev->wounded = -1;
     ev->place_code = "";
     memcpy(ev->code, code, strlen(code) + 1);
     ev->root[0] = code[0];

@@ -421,10 +421,12 @@ static bool semi_between(const struct sent *s, uint32_t a, uint32_t b) {
  * semicolon parts from it ("Governor Assassinated; Bombing Kills 10"). */
 static int pick_toll(const struct sent *s, const struct eword *w,
                      const struct toll *t, size_t nt, const bool *owned,
-                     uint32_t v) {
+                     uint32_t v, bool wounded) {
   int best = -1;
   uint32_t bestd = 0;
   for (size_t i = 0; i < nt; i++) {
+    if (t[i].what != TOLL_BOTH && (t[i].what == TOLL_WOUNDED) != wounded)
+      continue;
     if ((owned[i] && t[i].anchor != v) ||
         (active(s, w, &t[i]) && semi_between(s, t[i].anchor, v)))
       continue;
@@ -493,28 +495,157 @@ static dyad_status explain(struct dyad_doc *doc, const struct dyad_event *e) {
                       date, dyad_date_precision_str(p),
                       (e->date_precision & ENRICH_APPROX) ? ", approximate"
                                                           : ""));
+  if (e->date_text[1] > e->date_text[0])
+    TRY(Dyad_buf_printf(&doc->explain, " from \"%.*s\"",
+                        (int)(e->date_text[1] - e->date_text[0]),
+                        doc->text + e->date_text[0]));
   if (e->place[1] > e->place[0])
     TRY(Dyad_buf_printf(
         &doc->explain, ", place \"%.*s\" %s", (int)(e->place[1] - e->place[0]),
         doc->text + e->place[0], e->place_code[0] ? e->place_code : "-"));
+  if (e->geo_prec)
+    TRY(Dyad_buf_printf(&doc->explain, ", location %s/%s/%s %.4f %.4f (%s)",
+                        e->country, e->admin1[0] ? e->admin1 : "-",
+                        e->place_name[0] ? e->place_name : "-", e->lat, e->lon,
+                        dyad_geo_precision_str(e->geo_prec)));
   if (e->fatalities >= 0)
     TRY(Dyad_buf_printf(&doc->explain, ", killed %d", e->fatalities));
+  if (e->wounded >= 0)
+    TRY(Dyad_buf_printf(&doc->explain, ", wounded %d", e->wounded));
+  if (e->count_qual)
+    TRY(Dyad_buf_printf(&doc->explain, " (%s, \"%.*s\")",
+                        dyad_count_qualifier_str(e->count_qual),
+                        (int)(e->count_text[1] - e->count_text[0]),
+                        doc->text + e->count_text[0]));
+  if (e->plover && e->plover[0])
+    TRY(Dyad_buf_printf(&doc->explain, ", PLOVER %s mode %s context %s",
+                        e->plover, e->plover_mode[0] ? e->plover_mode : "-",
+                        e->plover_context[0] ? e->plover_context : "-"));
   return Dyad_buf_putc(&doc->explain, '\n');
 }
 
-dyad_status Dyad_enrich_sentence(const struct dyad_coder *c,
-                                 struct dyad_doc *doc, const struct sent *s,
-                                 size_t first, int date) {
-  if (first >= doc->events.len)
-    return DYAD_OK;
-  uint32_t n = s->n < DYAD_MAX_SENT_TOKENS ? s->n : DYAD_MAX_SENT_TOKENS;
-  struct sent view = *s;
-  view.n = n;
-  struct eword w[DYAD_MAX_SENT_TOKENS];
-  uint32_t bar[DYAD_MAX_SENT_TOKENS + 1];
-  bool any_violent = false;
-  for (size_t i = first; i < doc->events.len; i++)
-    any_violent |= violent(&VEC_AT(&doc->events, struct dyad_event, i));
+/* Byte span of tokens [t0, t1) of `s`. */
+static void byte_span(const struct sent *s, uint32_t t0, uint32_t t1,
+                      uint32_t out[2]) {
+  out[0] = s->tok[t0].start;
+  out[1] = s->tok[t1 - 1].end;
+}
+
+/* Widens the count span of `e` to hold toll `t` of sentence `s`. */
+static void count_span(struct dyad_event *e, const struct sent *s,
+                       const struct toll *t) {
+  uint32_t sp[2];
+  byte_span(s, t->t0, t->t1, sp);
+  if (e->count_text[1] <= e->count_text[0]) {
+    e->count_text[0] = sp[0];
+    e->count_text[1] = sp[1];
+    return;
+  }
+  if (sp[0] < e->count_text[0])
+    e->count_text[0] = sp[0];
+  if (sp[1] > e->count_text[1])
+    e->count_text[1] = sp[1];
+}
+
+/* Gives event `e` the counts of tolls `dead` and `hurt` (-1: none). */
+static void set_counts(struct dyad_event *e, const struct sent *s,
+                       const struct toll *t, int dead, int hurt) {
+  if (dead >= 0) {
+    e->fatalities = t[dead].count;
+    e->count_qual = t[dead].qual;
+    count_span(e, s, &t[dead]);
+  }
+  if (hurt >= 0) {
+    e->wounded = t[hurt].count;
+    if (!e->count_qual)
+      e->count_qual = t[hurt].qual;
+    count_span(e, s, &t[hurt]);
+  }
+}
+
+/* Whether the sentence of doc sentence index `si` holds a token whose key
+ * is that of token `k`. */
+static bool sentence_has(const struct dyad_doc *doc, size_t si,
+                         const struct token *k) {
+  const struct sentence *se = &VEC_AT(&doc->sentences, struct sentence, si);
+  const struct token *t = doc->tokens.data;
+  for (uint32_t i = se->first; i < se->last; i++)
+    if (t[i].klen == k->klen && memcmp(t[i].key, k->key, k->klen) == 0)
+      return true;
+  return false;
+}
+
+/*
+ * The tolls of a sentence that codes no event ("A total of 174 peacekeepers
+ * have died in the operation", "No casualties were reported") count for
+ * events told before it: when the toll is followed by "in/during the X" and
+ * an earlier sentence with events holds the word X, the events of the
+ * latest such sentence; else the violent events of the latest sentence
+ * with events, when it is one of the two sentences before. An event keeps
+ * a count its own sentence gave.
+ */
+static void carry_tolls(struct dyad_doc *doc, const struct sent *s,
+                        const struct eword *w, const struct toll *t,
+                        size_t nt) {
+  if (!doc->events.len)
+    return;
+  for (size_t i = 0; i < nt; i++) {
+    /* the noun of "in the operation", "during the attack" */
+    long noun = -1;
+    uint32_t j = t[i].t1;
+    if (j + 1 < s->n && w[j].kind == EW_PREP &&
+        (w[j].val == 1 || w[j].val == 3) && Dyad_key_is(&s->tok[j + 1], "THE"))
+      for (uint32_t k = j + 2; k < s->n && k < j + 5; k++)
+        if (s->tok[k].kind == TK_WORD && !(s->tok[k].flags & TOK_CAP) &&
+            s->ti[k].fc == FC_NONE) {
+          noun = (long)k;
+          break;
+        }
+    size_t target = SIZE_MAX; /* the sentence whose events take it */
+    bool only_violent = true;
+    if (noun >= 0) {
+      /* the story's last 64 events */
+      size_t stop = doc->events.len > 64 ? doc->events.len - 64 : 0;
+      for (size_t k = doc->events.len; k-- > stop;) {
+        const struct dyad_event *e = &VEC_AT(&doc->events, struct dyad_event, k);
+        if (e->sentence >= s->index)
+          continue;
+        if (sentence_has(doc, e->sentence, &s->tok[noun])) {
+          target = e->sentence;
+          only_violent = false;
+          break;
+        }
+      }
+    }
+    if (target == SIZE_MAX) {
+      const struct dyad_event *last =
+          &VEC_AT(&doc->events, struct dyad_event, doc->events.len - 1);
+      if (last->sentence < s->index && last->sentence + 2 >= s->index)
+        target = last->sentence;
+    }
+    if (target == SIZE_MAX)
+      continue;
+    for (size_t k = doc->events.len; k-- > 0;) {
+      struct dyad_event *e = &VEC_AT(&doc->events, struct dyad_event, k);
+      if (e->sentence < target)
+        break;
+      if (e->sentence != target || (only_violent && !violent(e)))
+        continue;
+      bool dead = t[i].what != TOLL_WOUNDED && e->fatalities < 0;
+      bool hurt = t[i].what != TOLL_DEAD && e->wounded < 0;
+      if (t[i].count < 0 && t[i].qual != DYAD_COUNT_VAGUE)
+        continue;
+      if (!dead && !hurt)
+        continue;
+      set_counts(e, s, t, dead ? (int)i : -1, hurt ? (int)i : -1);
+    }
+  }
+}
+
+/* Classifies the words of sentence `s` into w and the time bars into bar
+ * (see may_date). */
+static void classify(const struct sent *s, uint32_t n, struct eword *w,
+                     uint32_t *bar) {
   bar[0] = 0;
   for (uint32_t i = 0; i < n; i++) {
     /* actors, agents and some closed classes hold none of its words */
@@ -534,6 +665,47 @@ dyad_status Dyad_enrich_sentence(const struct dyad_coder *c,
       bound = 1; /* "ahead of", "prior to"; not "push ahead with" */
     bar[i + 1] = bar[i] + bound;
   }
+}
+
+/* A cheap test that a sentence may count dead or wounded: a word that
+ * starts as a toll word (words.c: EW_KILL ... EW_CASUALTY) does. */
+static bool may_count(const struct sent *s) {
+  static const char *const stem[] = {"KILL", "DEAD", "DIE",    "DEATH",
+                                     "WOUND", "INJUR", "CASUALT", "FATALIT",
+                                     "HURT", "TOLL", "SLAIN", "PERISH",
+                                     "LIVES", "SHOT"};
+  for (uint32_t i = 0; i < s->n; i++) {
+    const struct token *t = &s->tok[i];
+    if (t->kind != TK_WORD || t->klen < 3)
+      continue;
+    for (size_t k = 0; k < sizeof stem / sizeof stem[0]; k++) {
+      size_t m = strlen(stem[k]);
+      if (t->klen >= m && t->key[0] == stem[k][0] &&
+          memcmp(t->key, stem[k], m) == 0)
+        return true;
+    }
+  }
+  return false;
+}
+
+dyad_status Dyad_enrich_sentence(const struct dyad_coder *c,
+                                 struct dyad_doc *doc, const struct sent *s,
+                                 size_t first, int date) {
+  if (c->opt.no_enrich)
+    return DYAD_OK;
+  bool none = first >= doc->events.len;
+  /* a sentence without events may only carry counts to earlier events */
+  if (none && (!doc->events.len || !may_count(s)))
+    return DYAD_OK;
+  uint32_t n = s->n < DYAD_MAX_SENT_TOKENS ? s->n : DYAD_MAX_SENT_TOKENS;
+  struct sent view = *s;
+  view.n = n;
+  struct eword w[DYAD_MAX_SENT_TOKENS];
+  uint32_t bar[DYAD_MAX_SENT_TOKENS + 1];
+  bool any_violent = false;
+  for (size_t i = first; i < doc->events.len; i++)
+    any_violent |= violent(&VEC_AT(&doc->events, struct dyad_event, i));
+  classify(&view, n, w, bar);
   if (!Dyad_date_valid(date))
     date = 0;
   /* relative dates count from the dateline's date when there is one */
@@ -552,6 +724,11 @@ dyad_status Dyad_enrich_sentence(const struct dyad_coder *c,
     nt = k;
   }
   struct toll tolls[MAX_TOLLS];
+  if (none) {
+    size_t nl = Dyad_enrich_tolls(&view, w, times, nt, tolls, MAX_TOLLS);
+    carry_tolls(doc, &view, w, tolls, nl);
+    return DYAD_OK;
+  }
   size_t nl = any_violent
                   ? Dyad_enrich_tolls(&view, w, times, nt, tolls, MAX_TOLLS)
                   : 0;
@@ -563,6 +740,8 @@ dyad_status Dyad_enrich_sentence(const struct dyad_coder *c,
   size_t np = find_places(c->lex, &view, w, date, places, codes, MAX_PLACES);
   for (size_t i = 0; i < np; i++)
     country[i] = NULL;
+  struct plover_words pw;
+  Dyad_plover_words(&view, &pw);
 
   for (size_t i = first; i < doc->events.len; i++) {
     struct dyad_event *e = &VEC_AT(&doc->events, struct dyad_event, i);
@@ -574,6 +753,7 @@ dyad_status Dyad_enrich_sentence(const struct dyad_coder *c,
                     : pick_time(&view, w, times, nt, -1, 0, bar);
     e->event_date = date;
     e->date_precision = DYAD_DATE_STORY;
+    e->date_text[0] = e->date_text[1] = 0;
     if (ti >= 0 && times[ti].date) {
       e->event_date = times[ti].ahead && future(&view, clause, vt)
                           ? times[ti].ahead
@@ -581,8 +761,10 @@ dyad_status Dyad_enrich_sentence(const struct dyad_coder *c,
       e->date_precision = times[ti].prec;
       if (times[ti].approx)
         e->date_precision |= ENRICH_APPROX;
+      byte_span(&view, times[ti].t0, times[ti].t1, e->date_text);
     } else if (ti >= 0) {
       e->event_date = 0; /* a relative date and no story date */
+      byte_span(&view, times[ti].t0, times[ti].t1, e->date_text);
     }
     e->date_precision |= ENRICH_DONE;
 
@@ -608,14 +790,20 @@ dyad_status Dyad_enrich_sentence(const struct dyad_coder *c,
     }
 
     e->fatalities = -1;
-    if (nl && violent(e)) {
-      int li = pick_toll(&view, w, tolls, nl, owned, vt);
-      if (li >= 0)
-        e->fatalities = tolls[li].count;
-    }
-    if (c->opt.explain)
-      TRY(explain(doc, e));
+    e->wounded = -1;
+    e->count_qual = DYAD_COUNT_NONE;
+    e->count_text[0] = e->count_text[1] = 0;
+    if (nl && violent(e))
+      set_counts(e, &view, tolls,
+                 pick_toll(&view, w, tolls, nl, owned, vt, false),
+                 pick_toll(&view, w, tolls, nl, owned, vt, true));
+    TRY(Dyad_plover_event(&doc->arena, &pw, e->code, &e->plover,
+                          &e->plover_mode, &e->plover_context));
   }
+  TRY(Dyad_enrich_locate(c->lex, doc, &view, first));
+  if (c->opt.explain)
+    for (size_t i = first; i < doc->events.len; i++)
+      TRY(explain(doc, &VEC_AT(&doc->events, struct dyad_event, i)));
   return DYAD_OK;
 }
 
@@ -673,4 +861,60 @@ const char *dyad_date_precision_str(dyad_date_precision p) {
     return "year";
   }
   return "unknown";
+}
+
+bool dyad_event_date_text(const dyad_event *e, size_t *start, size_t *end) {
+  bool has = e && (e->date_precision & ENRICH_DONE) &&
+             e->date_text[1] > e->date_text[0];
+  if (start)
+    *start = has ? e->date_text[0] : 0;
+  if (end)
+    *end = has ? e->date_text[1] : 0;
+  return has;
+}
+
+int dyad_event_wounded(const dyad_event *e) {
+  if (!e || !(e->date_precision & ENRICH_DONE) || e->wounded < 0)
+    return -1;
+  return e->wounded;
+}
+
+bool dyad_event_count_text(const dyad_event *e, size_t *start, size_t *end,
+                           dyad_count_qualifier *qual) {
+  bool has = e && (e->date_precision & ENRICH_DONE) && e->count_qual;
+  if (start)
+    *start = has ? e->count_text[0] : 0;
+  if (end)
+    *end = has ? e->count_text[1] : 0;
+  if (qual)
+    *qual = has ? (dyad_count_qualifier)e->count_qual : DYAD_COUNT_NONE;
+  return has;
+}
+
+const char *dyad_count_qualifier_str(dyad_count_qualifier q) {
+  switch (q) {
+  case DYAD_COUNT_EXACT:
+    return "exact";
+  case DYAD_COUNT_AT_LEAST:
+    return "at_least";
+  case DYAD_COUNT_AT_MOST:
+    return "at_most";
+  case DYAD_COUNT_APPROX:
+    return "approximate";
+  case DYAD_COUNT_VAGUE:
+    return "vague";
+  case DYAD_COUNT_NONE:
+    break;
+  }
+  return "";
+}
+
+const char *dyad_event_plover(const dyad_event *e, const char **mode,
+                              const char **context) {
+  bool has = e && e->plover && e->plover[0];
+  if (mode)
+    *mode = has && e->plover_mode ? e->plover_mode : "";
+  if (context)
+    *context = has && e->plover_context ? e->plover_context : "";
+  return has ? e->plover : "";
 }

@@ -75,6 +75,9 @@ enum ew_kind {
                * until till (0), ahead (of) and prior (to) (2) */
   EW_NUM,     /* a number token: val its value (capped at 65535) */
   EW_ORDINAL, /* 3rd, 26th: val 1..31 */
+  EW_WOUNDED, /* wounded, injured, hurt (val 0); wounding, injuring (1) */
+  EW_CASUALTY, /* casualties, casualty (val 0: dead and wounded); injuries
+                * (1: wounded) */
 };
 
 /* struct eword.flags of EW_NUM */
@@ -137,11 +140,21 @@ size_t Dyad_enrich_times(const struct sent *s, const struct eword *w, int date,
 int Dyad_enrich_dateline(const struct token *t, uint32_t n, int date,
                          uint32_t *end);
 
-/* A death toll of a sentence. */
+/* What a toll counts. */
+enum toll_what {
+  TOLL_DEAD = 0,    /* people killed */
+  TOLL_WOUNDED = 1, /* people wounded or injured */
+  TOLL_BOTH = 2,    /* "no casualties": neither dead nor wounded (count 0) */
+};
+
+/* A death or injury toll of a sentence. */
 struct toll {
   uint32_t t0, t1; /* token span of the phrase */
-  uint32_t anchor; /* the kill, dead or toll word */
-  int count;       /* people killed (a lower bound for "dozens") */
+  uint32_t anchor; /* the kill, dead, wounded or toll word */
+  int count;       /* people killed or wounded; -1 for a vague plural
+                    * ("dozens"), whose qual is DYAD_COUNT_VAGUE */
+  uint8_t what;    /* enum toll_what */
+  uint8_t qual;    /* dyad_count_qualifier */
 };
 
 /*
@@ -152,6 +165,39 @@ struct toll {
 size_t Dyad_enrich_tolls(const struct sent *s, const struct eword *w,
                          const struct when *times, size_t ntimes,
                          struct toll *out, size_t cap);
+
+/* The PLOVER type, mode and context of CAMEO `code` (plover.c): the entry
+ * of the longest prefix of `code` in the table; "" for each when none (the
+ * CAMEO roots 01 and 02, which PLOVER dropped). Static strings. Returns
+ * whether the table has an entry. */
+bool Dyad_plover_of(const char *code, const char **type, const char **mode,
+                    const char **context);
+/* True when plover.c's code table and keyword list are sorted. */
+bool Dyad_plover_table_sorted(void);
+bool Dyad_plover_words_sorted(void);
+
+/* The contexts and modes the words of a sentence name (plover.c). */
+struct plover_words {
+  uint32_t contexts; /* bit i: the i-th context of plover.c */
+  uint32_t modes;    /* bit m: the mode M_m of plover.c */
+};
+void Dyad_plover_words(const struct sent *s, struct plover_words *out);
+
+/* The PLOVER type, mode and context of an event of `code` in a sentence
+ * whose words are `w`: the table's, with a mode from the words when the
+ * table gives none and the words' contexts added. A context list that
+ * grows is copied into `a`. Returns DYAD_ERR_NOMEM or DYAD_OK. */
+dyad_status Dyad_plover_event(struct arena *a, const struct plover_words *w,
+                              const char *code, const char **type,
+                              const char **mode,
+                              const char **context) DYAD_WUR;
+
+struct dyad_doc;
+/* Resolves the locations of the events [first, ...) of `doc`, coded from
+ * sentence `s`, whose place phrases enrich.c has set (locate.c). */
+dyad_status Dyad_enrich_locate(const struct dyad_lexicon *lex,
+                               struct dyad_doc *doc, const struct sent *s,
+                               size_t first) DYAD_WUR;
 
 /* YYYYMMDD `ymd` moved by `days`, 0 when the result is not a valid date. */
 int Dyad_enrich_add_days(int ymd, long days);

@@ -62,6 +62,61 @@ static bool in_time(const struct scan *sc, uint32_t i) {
   return false;
 }
 
+/* How exact the count of the phrase [t0, t1) is: its qualifier words
+ * ("at least", "more than", "over": a lower bound; "up to", "nearly",
+ * "almost", "fewer than": an upper bound; "about", "some", "an estimated":
+ * approximate) and vague plurals ("dozens", "tens of thousands"). */
+static uint8_t qualifier(const struct scan *sc, uint32_t t0, uint32_t t1) {
+  uint8_t q = DYAD_COUNT_EXACT;
+  for (uint32_t j = t0; j < t1 && j < sc->n; j++) {
+    uint8_t k = kind(sc, j);
+    if (k == EW_VAGUE || (k == EW_QUAL && sc->w[j].val == 2))
+      return DYAD_COUNT_VAGUE;
+    if (q != DYAD_COUNT_EXACT)
+      continue;
+    if ((key_is(sc, j, "AT") && key_is(sc, j + 1, "LEAST")) ||
+        (key_is(sc, j, "MORE") && key_is(sc, j + 1, "THAN")) ||
+        key_is(sc, j, "OVER"))
+      q = DYAD_COUNT_AT_LEAST;
+    else if ((key_is(sc, j, "UP") && key_is(sc, j + 1, "TO")) ||
+             ((key_is(sc, j, "FEWER") || key_is(sc, j, "LESS")) &&
+              key_is(sc, j + 1, "THAN")) ||
+             key_is(sc, j, "NEARLY") || key_is(sc, j, "ALMOST"))
+      q = DYAD_COUNT_AT_MOST;
+    else if (key_is(sc, j, "ABOUT") || key_is(sc, j, "AROUND") ||
+             key_is(sc, j, "SOME") || key_is(sc, j, "APPROXIMATELY") ||
+             key_is(sc, j, "ROUGHLY") || key_is(sc, j, "ESTIMATED") ||
+             (key_is(sc, j, "CLOSE") && key_is(sc, j + 1, "TO")))
+      q = DYAD_COUNT_APPROX;
+  }
+  return q;
+}
+
+/* What the anchor word at a counts. */
+static uint8_t what_of(const struct scan *sc, uint32_t a) {
+  uint8_t k = kind(sc, a);
+  if (k == EW_WOUNDED || (k == EW_CASUALTY && sc->w[a].val == 1))
+    return TOLL_WOUNDED;
+  if (k == EW_CASUALTY)
+    return TOLL_BOTH;
+  return TOLL_DEAD;
+}
+
+/* "No one was killed", "nobody was hurt": a zero before the kill or wound
+ * word at a, with only auxiliaries between; the phrase's start, or -1. */
+static long nobody_before(const struct scan *sc, uint32_t a) {
+  for (uint32_t j = a, steps = 0; j > 0 && steps < 4; steps++) {
+    j--;
+    if (key_is(sc, j, "NOBODY"))
+      return (long)j;
+    if (key_is(sc, j, "ONE") && j > 0 && key_is(sc, j - 1, "NO"))
+      return (long)j - 1;
+    if (kind(sc, j) != EW_BEAUX)
+      return -1;
+  }
+  return -1;
+}
+
 /* Skips "at least", "more than", "nearly" ... before a count. */
 static uint32_t skip_qual(const struct scan *sc, uint32_t j) {
   for (int round = 0; round < 3 && j < sc->n; round++) {
@@ -252,6 +307,9 @@ static uint32_t and_more(const struct scan *sc, uint32_t e, long *v) {
 static bool count_first(const struct scan *sc, uint32_t i, struct toll *o) {
   uint32_t j = skip_qual(sc, i), e;
   bool article;
+  /* "no one was killed" is a zero, read at the kill word */
+  if (key_is(sc, j, "ONE") && j > 0 && key_is(sc, j - 1, "NO"))
+    return false;
   long v = count_at(sc, j, &e, &article);
   if (v < 0)
     return false;
@@ -272,6 +330,8 @@ static bool count_first(const struct scan *sc, uint32_t i, struct toll *o) {
   for (j = e; j < sc->n && gap <= 6; j++) {
     uint8_t k = kind(sc, j);
     if (k == EW_KILLED || k == EW_DEAD ||
+        (k == EW_WOUNDED && sc->w[j].val == 0) ||
+        (k == EW_CASUALTY && sc->w[j].val == 1 && gap <= 2 && !article) ||
         (k == EW_DEATHS && gap <= 2 && !article)) {
       /* "a soldier was killed"; "a man and two women were shot dead" */
       if (article && !singular && total == 1)
@@ -280,6 +340,7 @@ static bool count_first(const struct scan *sc, uint32_t i, struct toll *o) {
       o->t1 = j + 1;
       o->anchor = j;
       o->count = (int)total;
+      o->what = what_of(sc, j);
       return true;
     }
     if (key_is(sc, j, "WAS") || key_is(sc, j, "HAS"))
@@ -315,10 +376,51 @@ size_t Dyad_enrich_tolls(const struct sent *s, const struct eword *w,
   for (uint32_t i = 0; i < s->n && nout < cap;) {
     uint8_t k = w[i].kind;
     struct toll o;
+    memset(&o, 0, sizeof o);
     uint32_t e;
     bool article;
     long v;
+    long z;
     switch (k) {
+    case EW_DEATHS:
+    case EW_CASUALTY:
+      /* no casualties, no deaths, no injuries */
+      if (i > 0 && key_is(&sc, i - 1, "NO")) {
+        o.t0 = i - 1;
+        o.t1 = i + 1;
+        o.anchor = i;
+        o.what = what_of(&sc, i);
+        out[nout++] = o;
+        i++;
+        continue;
+      }
+      break;
+    case EW_WOUNDED:
+      if (w[i].val == 0 && (z = nobody_before(&sc, i)) >= 0) {
+        o.t0 = (uint32_t)z;
+        o.t1 = i + 1;
+        o.anchor = i;
+        o.what = TOLL_WOUNDED;
+        out[nout++] = o;
+        i++;
+        continue;
+      }
+      /* wounding 12 */
+      if (w[i].val == 1) {
+        v = count_at(&sc, skip_qual(&sc, i + 1), &e, &article);
+        if (v >= 0 && !article) {
+          e = and_more(&sc, e, &v);
+          o.t0 = i;
+          o.t1 = e;
+          o.anchor = i;
+          o.count = (int)(v < INT32_MAX ? v : INT32_MAX);
+          o.what = TOLL_WOUNDED;
+          out[nout++] = o;
+          i = e;
+          continue;
+        }
+      }
+      break;
     case EW_DEAD:
       /* shot dead three Palestinians */
       if (!(i > 0 &&
@@ -328,6 +430,14 @@ size_t Dyad_enrich_tolls(const struct sent *s, const struct eword *w,
       /* fall through */
     case EW_KILL:
     case EW_KILLED:
+      if (k == EW_KILLED && (z = nobody_before(&sc, i)) >= 0) {
+        o.t0 = (uint32_t)z;
+        o.t1 = i + 1;
+        o.anchor = i;
+        out[nout++] = o;
+        i++;
+        continue;
+      }
       /* killed 25 people */
       v = count_at(&sc, skip_qual(&sc, i + 1), &e, &article);
       if (v >= 0 && !article) {
@@ -406,6 +516,15 @@ size_t Dyad_enrich_tolls(const struct sent *s, const struct eword *w,
     }
     i++;
   next:;
+  }
+  for (size_t k = 0; k < nout; k++) {
+    out[k].qual = out[k].count == 0 && out[k].t0 + 1 < s->n &&
+                          (key_is(&sc, out[k].t0, "NO") ||
+                           key_is(&sc, out[k].t0, "NOBODY"))
+                      ? DYAD_COUNT_EXACT
+                      : qualifier(&sc, out[k].t0, out[k].t1);
+    if (out[k].qual == DYAD_COUNT_VAGUE)
+      out[k].count = -1;
   }
   return nout;
 }

@@ -147,6 +147,7 @@ static dyad_status add_event(const struct dyad_coder *c, struct dyad_doc *doc,
   if (!e)
     return DYAD_ERR_NOMEM;
   e->fatalities = -1;
+  e->wounded = -1;
   e->place_code = "";
   e->source = src;
   e->target = tgt ? tgt : "";

@@ -7,6 +7,7 @@
  * node form a linked list through lex->hits.
  */
 #include "lexicon.h"
+#include "../enrich/gazetteer.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,6 +65,11 @@ dyad_status Dyad_lex_init(struct dyad_lexicon *lex) {
 }
 
 void Dyad_lex_fini(struct dyad_lexicon *lex) {
+  if (lex->gaz) {
+    Dyad_gaz_fini(lex->gaz);
+    free(lex->gaz);
+    lex->gaz = NULL;
+  }
   for (size_t i = 0; i < lex->files.len; i++)
     free(VEC_AT(&lex->files, char *, i));
   Dyad_buf_fini(&lex->strings);

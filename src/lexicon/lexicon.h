@@ -250,6 +250,7 @@ struct dyad_lexicon {
                          * inflects (TIES -> TIE), 0 if none */
   bool finished;
   uint32_t str_null, str_discard, str_complex; /* "---" "###" "+++" */
+  struct gazetteer *gaz; /* places by name (src/enrich/gazetteer.h) */
 };
 
 /* ---- building (loaders) ------------------------------------------------- */

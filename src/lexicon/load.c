@@ -15,6 +15,7 @@
  * strict mode) and skipped.
  */
 #include "load.h"
+#include "../enrich/gazetteer.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -1276,6 +1277,17 @@ DYAD_EXPORT dyad_status dyad_lexicon_load(const char *const *paths,
     st = Dyad_lex_finish(lex);
   if (st == DYAD_OK)
     st = check_limits(lex);
+  if (st == DYAD_OK) {
+    lex->gaz = malloc(sizeof *lex->gaz);
+    if (!lex->gaz) {
+      st = DYAD_ERR_NOMEM;
+    } else {
+      Dyad_gaz_init(lex->gaz);
+      st = Dyad_gaz_build(lex->gaz, opts && opts->no_geonames,
+                          opts ? opts->gazetteer : NULL, opts && opts->strict,
+                          &lex->diags, err);
+    }
+  }
   loader_fini(&ld);
   if (st != DYAD_OK) {
     if (err && err->code == DYAD_OK)

@@ -31,7 +31,7 @@ run() {
   rc=$?
 }
 
-header='story_id	story_date	sentence	source	target	code	root	quad_class	goldstein	source_text	target_text	verb_text	modality	negated	rule	event_date	place	fatalities'
+header='story_id	story_date	sentence	source	target	code	root	quad_class	goldstein	plover_type	plover_mode	plover_context	source_text	target_text	verb_text	modality	negated	rule	event_date	date_precision	date_text	country	admin1	place	lat	lon	geo_precision	place_text	fatalities	wounded	count_text	count_qualifier'
 
 # --- a directory: path order, hidden files skipped -------------------------
 mkdir -p "$T/in/b" "$T/in/a" "$T/in/.hidden"
@@ -45,7 +45,7 @@ check "directory: header" "$(head -n 1 "$T/out")" "$header"
 check "directory: rows in path order" "$(cut -f 1,2,4,5,6 "$T/out" | tail -n +2 | tr '\t\n' ' |')" \
   "s1 2023-07-02 FRA MLI 112|s2 2023-07-01 MLI FRA 112|"
 check "directory: row" "$(sed -n 2p "$T/out")" \
-  "s1	2023-07-02	0	FRA	MLI	112	11	3	-2.0	France	Mali	accused	fact	0	verbs.txt:3	2023-07-02		"
+  "s1	2023-07-02	0	FRA	MLI	112	11	3	-2.0	ACCUSE	disapprove		France	Mali	accused	fact	0	verbs.txt:3	2023-07-02	story												"
 check "directory: summary" "$(cat "$T/err")" \
   "dyad: 2 stories read, 2 coded, 0 without events, 0 discarded, 0 rejected"
 
@@ -60,7 +60,7 @@ check "stdin: jsonl" "$(cut -c 1-80 "$T/out")" \
 # --- enrichment: event date, place, fatalities (docs in dyad.h) ---------------
 printf 'date 2023-07-01 Mali accused France on Friday in Paris.\n' >"$T/e.txt"
 run "$T/e.txt"
-check "enrich: tsv columns" "$(tail -n 1 "$T/out" | cut -f 16-18)" "2023-06-30	Paris	"
+check "enrich: tsv columns" "$(tail -n 1 "$T/out" | cut -f 19-29)" "2023-06-30	day	on Friday	FRA	Île-de-France Region	Paris	48.85341	2.34880	place	Paris	"
 run --format jsonl "$T/e.txt"
 check "enrich: jsonl date" \
   "$(grep -o '"event_date":[^,]*,"date_precision":[^,]*' "$T/out")" \

@@ -84,6 +84,23 @@ static dyad_doc *make_doc(const char *id, int date) {
   e->place[1] = 19;
   e->place_code = "FRA";
   e->fatalities = 3;
+  e->wounded = 7;
+  e->count_qual = DYAD_COUNT_AT_LEAST;
+  e->count_text[0] = 0; /* "Mali" stands in for a count phrase */
+  e->count_text[1] = 4;
+  e->date_text[0] = 5; /* "accused" stands in for a time expression */
+  e->date_text[1] = 12;
+  e->geo_prec = DYAD_GEO_PLACE;
+  e->country = "FRA";
+  e->admin1 = "Ile-de-France";
+  e->place_name = "Paris";
+  e->lat = 48.85341;
+  e->lon = 2.3488;
+  e->loc_text[0] = 13;
+  e->loc_text[1] = 19;
+  e->plover = "ACCUSE";
+  e->plover_mode = "disapprove";
+  e->plover_context = "";
   e = Dyad_vec_push(&d->events);
   if (!e)
     return NULL;
@@ -134,13 +151,19 @@ static void test_tsv(struct runner *r) {
   CHECK_INT(r, dyad_sink_finish(s), DYAD_OK);
   CHECK_STR(r, o.data,
             "story_id\tstory_date\tsentence\tsource\ttarget\tcode\troot\t"
-            "quad_class\tgoldstein\tsource_text\ttarget_text\tverb_text\t"
-            "modality\tnegated\trule\tevent_date\tplace\tfatalities\n"
-            "story 1\t2023-07-01\t0\tMLIGOV\tFRA\t112\t11\t3\t-2.0\tMali\t"
+            "quad_class\tgoldstein\tplover_type\tplover_mode\t"
+            "plover_context\tsource_text\ttarget_text\tverb_text\t"
+            "modality\tnegated\trule\tevent_date\tdate_precision\t"
+            "date_text\tcountry\tadmin1\tplace\tlat\tlon\tgeo_precision\t"
+            "place_text\tfatalities\twounded\tcount_text\tcount_qualifier\n"
+            "story 1\t2023-07-01\t0\tMLIGOV\tFRA\t112\t11\t3\t-2.0\t"
+            "ACCUSE\tdisapprove\t\tMali\t"
             "France\taccused \tclaim\t1\t09_20_conflict.txt:1051\t"
-            "2023-06-30\tFrance\t3\n"
-            "story 1\t2023-07-01\t1\tIGOUNO\t\t0X1\t0X\t0\t\tUN\t\tleft\t"
-            "fact\t0\t\t2023-07-01\t\t\n");
+            "2023-06-30\tday\taccused\tFRA\tIle-de-France\tParis\t48.85341\t"
+            "2.34880\tplace\tFrance\t3\t7\tMali\tat_least\n"
+            "story 1\t2023-07-01\t1\tIGOUNO\t\t0X1\t0X\t0\t\t\t\t\tUN\t\t"
+            "left\tfact\t0\t\t2023-07-01\tstory\t\t\t\t\t\t\t\t\t\t\t\t"
+            "\n");
   dyad_sink_free(s);
   dyad_doc_free(d);
 
@@ -154,7 +177,8 @@ static void test_tsv(struct runner *r) {
   CHECK_INT(r, dyad_sink_finish(s), DYAD_OK);
   CHECK(r, strstr(o.data, "x\t\t0\tMLIGOV") != NULL);
   /* the second event: no date in the text and none for the story */
-  CHECK(r, strstr(o.data, "\tfact\t0\t\t\t\t\n") != NULL);
+  CHECK(r, strstr(o.data, "\tfact\t0\t\t\tunknown\t\t\t\t\t\t\t\t\t\t"
+                          "\t\t\n") != NULL);
   CHECK(r, strstr(o.data + 1, "story_id") == NULL);
   size_t lines = 0;
   for (size_t i = 0; i < o.len; i++)
@@ -269,7 +293,7 @@ static void test_jsonl(struct runner *r) {
   /* the text's date stays; the story date is unknown */
   CHECK(r, strstr(o.data, "\"event_date\":\"2023-06-30\"") != NULL);
   CHECK(r, strstr(o.data, "\"event_date\":\"\",\"date_precision\":"
-                          "\"story\"") != NULL);
+                          "\"unknown\"") != NULL);
   d->events.len = 0;
   size_t before = o.len;
   CHECK_INT(r, dyad_sink_write(s, d), DYAD_OK);
