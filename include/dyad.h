@@ -444,9 +444,14 @@ typedef enum dyad_date_precision {
   DYAD_DATE_WEEK = 2,  /**< "last week": the date is that week's Monday */
   DYAD_DATE_MONTH = 3, /**< "in March": the 1st of that month */
   DYAD_DATE_YEAR = 4,  /**< "in 2020": January 1 of that year */
+  /** the text dates the event, but relative to a story date the story
+   * lacks ("on Friday" with no story date): the event date is 0 and the
+   * expression is kept (dyad_event_date_text) */
+  DYAD_DATE_UNKNOWN = 5,
 } dyad_date_precision;
 
-/** Static name of a precision ("story", "day", "week", "month", "year"). */
+/** Static name of a precision ("story", "day", "week", "month", "year",
+ * "unknown"). */
 DYAD_EXPORT const char *dyad_date_precision_str(dyad_date_precision p);
 
 /**

@@ -764,6 +764,7 @@ dyad_status Dyad_enrich_sentence(const struct dyad_coder *c,
       byte_span(&view, times[ti].t0, times[ti].t1, e->date_text);
     } else if (ti >= 0) {
       e->event_date = 0; /* a relative date and no story date */
+      e->date_precision = DYAD_DATE_UNKNOWN;
       byte_span(&view, times[ti].t0, times[ti].t1, e->date_text);
     }
     e->date_precision |= ENRICH_DONE;
@@ -859,6 +860,8 @@ const char *dyad_date_precision_str(dyad_date_precision p) {
     return "month";
   case DYAD_DATE_YEAR:
     return "year";
+  case DYAD_DATE_UNKNOWN:
+    break;
   }
   return "unknown";
 }

@@ -94,8 +94,9 @@ static bool word_tok(const struct token *t) {
   return t->kind == TK_WORD && (t->flags & TOK_CAP);
 }
 
-/* The words right after a place ending at token j: ", Texas", "(Gao
- * region)"; their byte span in h[0..1], false if none. */
+/* The capitalised words right after a place ending at token j: ",
+ * Texas", "(Gao Region)" (a lower-case "region" ends them: "(Gao
+ * region)" gives "Gao"); their byte span in h[0..1], false if none. */
 static bool hint_after(const struct dyad_doc *doc, uint32_t j, uint32_t last,
                        uint32_t h[2]) {
   const struct token *t = doc->tokens.data;
@@ -104,7 +105,10 @@ static bool hint_after(const struct dyad_doc *doc, uint32_t j, uint32_t last,
     return false;
   bool paren = t[j].kind == TK_LPAREN;
   uint32_t k = j + 1;
-  while (k < last && k < j + 5 && t[k].kind == TK_WORD)
+  while (k < last && k < j + 5 && word_tok(&t[k]))
+    k++;
+  /* "(Gao region)", "(Gao province)" */
+  while (paren && k < last && k < j + 6 && t[k].kind == TK_WORD)
     k++;
   if (paren && (k >= last || t[k].kind != TK_RPAREN))
     return false;

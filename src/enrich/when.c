@@ -29,6 +29,8 @@
  *   "on March 3", "March 3rd", "3 March", "the 3rd of March"
  *                      the March 3 nearest D (within six months)   day
  *   "March 3, 2021", "3 March 2021", "Aug. 26, 2004", "2021-03-03" day
+ *   "30/06/2023" (day first; "06/30/2023" when the second number is over
+ *                      12: month first)                            day
  *   "in 2020", "during 2020", "in early 2020"          January 1   year
  *
  * Months must be capitalised ("march" is a verb) and stand after a
@@ -456,6 +458,18 @@ static bool form_at(const struct scan *sc, uint32_t i, uint32_t *end,
         sc->s->tok[i + 1].klen == 2 && sc->s->tok[i + 2].klen == 2) {
       o->date = ymd(w[i].val, w[i + 1].val, w[i + 2].val);
       *end = i + 3;
+      return o->date != 0;
+    }
+    /* 30/06/2023, 06/30/2023 */
+    if (k == EW_NUM && i + 4 < sc->n && key_is(sc, i + 1, "/") &&
+        kind(sc, i + 2) == EW_NUM && key_is(sc, i + 3, "/") &&
+        is_year(sc, i + 4) && sc->s->tok[i].klen <= 2 &&
+        sc->s->tok[i + 2].klen <= 2) {
+      int a = w[i].val, b = w[i + 2].val;
+      /* day first (the wire's and most of the world's order) unless the
+       * first number cannot be a month's day but the second can */
+      o->date = b > 12 ? ymd(w[i + 4].val, a, b) : ymd(w[i + 4].val, b, a);
+      *end = i + 5;
       return o->date != 0;
     }
     /* 3 March (2021), the 3rd of March */
