@@ -259,7 +259,8 @@ static bool walk(const char *root, struct strvec *files) {
             "dyad: %s: %zu file%s passed over (not .txt, .jsonl, .json, .xml, "
             ".rec or without an extension)\n",
             root, skipped, skipped == 1 ? "" : "s");
-  qsort(found.v, found.n, sizeof *found.v, cmp_str);
+  if (found.n) /* an empty directory: no array to sort */
+    qsort(found.v, found.n, sizeof *found.v, cmp_str);
   for (size_t i = 0; ok && i < found.n; i++)
     ok = strvec_push(files, found.v[i]);
   strvec_free(&todo);
@@ -282,8 +283,9 @@ struct stats {
 
 /* The stories travel between the threads in batches, so that a handoff
  * (a lock and a wake-up) is paid once per BATCH stories, not per story;
- * dyad ingest stores each batch in one transaction. */
+ * dyad ingest stores TX_BATCHES batches (1,024 stories) per transaction. */
 #define BATCH 64
+#define TX_BATCHES 16
 
 /* ---- one story through its stages ---------------------------------------- */
 
@@ -320,6 +322,8 @@ struct run {
   dyad_lexicon *lex;
   dyad_sink *sink;
   dyad_store *store; /* ingest */
+  bool tx_open;      /* a transaction is open */
+  size_t tx_batches; /* batches stored */
   struct progress prog;
   FILE *report; /* --report, NULL when none */
   bool report_failed;
@@ -432,21 +436,33 @@ static void store_story(struct run *R, const struct slot *s) {
                      : 0);
 }
 
-/* One transaction per batch of stories. */
+/* One transaction per TX_BATCHES batches of stories (and one for the
+ * rest at the end): a commit rewrites every page a transaction touched,
+ * and the clusters' indexes are touched all over, so fewer, larger
+ * transactions write much less. */
 static void batch_begin(struct run *R) {
   dyad_error err;
   memset(&err, 0, sizeof err);
-  if (R->store && !R->stats.out_failed &&
-      dyad_store_begin(R->store, &err) != DYAD_OK)
+  if (R->store && !R->tx_open && !R->stats.out_failed) {
+    if (dyad_store_begin(R->store, &err) != DYAD_OK)
+      store_failed(R, &err);
+    else
+      R->tx_open = true;
+  }
+}
+
+static void commit(struct run *R) {
+  dyad_error err;
+  memset(&err, 0, sizeof err);
+  if (R->tx_open && !R->stats.out_failed &&
+      dyad_store_commit(R->store, &err) != DYAD_OK)
     store_failed(R, &err);
+  R->tx_open = false;
 }
 
 static void batch_end(struct run *R) {
-  dyad_error err;
-  memset(&err, 0, sizeof err);
-  if (R->store && !R->stats.out_failed &&
-      dyad_store_commit(R->store, &err) != DYAD_OK)
-    store_failed(R, &err);
+  if (R->tx_open && ++R->tx_batches % TX_BATCHES == 0)
+    commit(R);
 }
 
 static double now_s(void) {
@@ -651,7 +667,7 @@ static void run_serial(struct run *R) {
     dyad_reader_free(r);
   }
   if (n_in_batch)
-    batch_end(R);
+    commit(R);
   dyad_doc_free(s.doc);
   dyad_coder_free(coder);
 }
@@ -820,6 +836,7 @@ static void run_parallel(struct run *R) {
     pthread_join(tids[i], NULL);
   if (writer_started)
     pthread_join(writer, NULL);
+  commit(R);
   pthread_cond_destroy(&p.can_read);
   pthread_cond_destroy(&p.can_code);
   pthread_cond_destroy(&p.can_write);
@@ -933,9 +950,10 @@ static void ingest_usage(FILE *f) {
       "Codes stories as dyad code does and stores them, with their sentences,\n"
       "events and de-duplicated events, in the SQLite file FILE (made when\n"
       "absent; docs/store.md). Stories already stored with the same content\n"
-      "are not coded again; a story whose content changed is replaced. Each\n"
-      "batch of 64 stories is one transaction: an interrupted run leaves the\n"
-      "batches before it, and the next run goes on from there.\n"
+      "are not coded again; a story whose content changed is replaced. Every\n"
+      "1,024 stories are one transaction: an interrupted run leaves the\n"
+      "transactions before it, and the next run goes on from there. The\n"
+      "stories are stored by a thread of their own while -j N threads code.\n"
       "\n"
       "options: those of dyad code (--dict, --input-format, --default-date,\n"
       "--keep-hedged, --strict, --profile, -j N, --report, -q), and\n"
@@ -1147,8 +1165,11 @@ static int run_code(int argc, char **argv, bool ingest) {
       goto nomem;
     }
   }
-  (void)dyad_sink_set_ontology(R.sink, o.ontology);
-  if (o.jobs > 1)
+  if (R.sink)
+    (void)dyad_sink_set_ontology(R.sink, o.ontology);
+  /* ingest always runs the pipeline: the writer thread stores while the
+   * coders code */
+  if (o.jobs > 1 || ingest)
     run_parallel(&R);
   else
     run_serial(&R);

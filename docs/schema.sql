@@ -102,8 +102,7 @@ CREATE TABLE events (
   place_start     INTEGER, place_end  INTEGER,
   cluster         INTEGER NOT NULL REFERENCES clusters (id)
 );
+-- Queries of raw reports filter on their cluster, which has the same
+-- source, target, code and country, through the clusters' indexes.
 CREATE INDEX events_story ON events (story);
 CREATE INDEX events_cluster ON events (cluster);
-CREATE INDEX events_source ON events (source, target);
-CREATE INDEX events_target ON events (target, source);
-CREATE INDEX events_date ON events (event_date);

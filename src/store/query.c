@@ -92,13 +92,18 @@ static void add_eq(struct where *w, const char *col, const char *v) {
   add_val(w, v, strlen(v));
 }
 
-static dyad_status build_where(const dyad_store_filter *f, struct where *w,
-                               dyad_error *err) {
+/* The WHERE clause of `f`. Every filter but the dates is on the cluster
+ * (c), whose source, target, code, root, quad class and country are those
+ * of each of its reports, so raw queries use the clusters' indexes too;
+ * raw dates are the reports' (e.event_date), which lie within `window`
+ * days of their cluster's date: that range is added for the index. */
+static dyad_status build_where(const dyad_store_filter *f, int window,
+                               struct where *w, dyad_error *err) {
   memset(w, 0, sizeof *w);
   Dyad_buf_init(&w->sql, 0);
   if (!f)
     return DYAD_OK;
-  const char *t = f->raw ? "e." : "c.";
+  const char *t = "c.";
   char col[32];
   if ((f->from && !Dyad_date_valid(f->from)) ||
       (f->to && !Dyad_date_valid(f->to)))
@@ -128,7 +133,24 @@ static dyad_status build_where(const dyad_store_filter *f, struct where *w,
     add_eq(w, col, q);
   }
   char d[11];
-  snprintf(col, sizeof col, "%sevent_date", t);
+  snprintf(col, sizeof col, "%sevent_date", f->raw ? "e." : "c.");
+  if (f->raw && (f->from || f->to)) {
+    char s[64];
+    if (f->from) {
+      Dyad_store_date_str(
+          Dyad_date_from_days(Dyad_date_to_days(f->from) - window), d);
+      snprintf(s, sizeof s, "c.event_date >= ");
+      add_sql(w, s);
+      add_val(w, d, strlen(d));
+    }
+    if (f->to) {
+      Dyad_store_date_str(
+          Dyad_date_from_days(Dyad_date_to_days(f->to) + window), d);
+      snprintf(s, sizeof s, "c.event_date <= ");
+      add_sql(w, s);
+      add_val(w, d, strlen(d));
+    }
+  }
   if (f->from) {
     Dyad_store_date_str(f->from, d);
     char s[64];
@@ -144,7 +166,7 @@ static dyad_status build_where(const dyad_store_filter *f, struct where *w,
     add_val(w, d, 10);
   }
   if (f->country) {
-    snprintf(col, sizeof col, "%s", f->raw ? "e.place_code" : "c.country");
+    snprintf(col, sizeof col, "c.country");
     add_eq(w, col, f->country);
   }
   if (w->nomem)
@@ -211,8 +233,8 @@ static const char EVENT_COLS[] =
     "e.sentence, e.source, e.target, e.code, e.root, e.quad_class, "
     "e.goldstein, e.source_text, e.target_text, e.verb_text, e.modality, "
     "e.negated, e.rule, e.date_precision, e.date_approximate, e.place_text, "
-    "e.place_code, e.fatalities, e.cluster AS event_id FROM events e JOIN "
-    "stories s ON s.id = e.story";
+    "e.place_code, e.fatalities, e.cluster AS event_id FROM clusters c "
+    "JOIN events e ON e.cluster = c.id JOIN stories s ON s.id = e.story";
 static const char EVENT_COLS_JSON[] =
     "SELECT e.id AS report_id, e.event_date, s.story_id, s.story_date, "
     "e.sentence, e.source, e.target, e.code, e.root, e.quad_class, "
@@ -222,9 +244,9 @@ static const char EVENT_COLS_JSON[] =
     "json_object('source', json_array(e.source_start, e.source_end), "
     "'target', json_array(e.target_start, e.target_end), 'verb', "
     "json_array(e.verb_start, e.verb_end), 'place', json_array(e.place_start, "
-    "e.place_end)) AS spans, t.text AS sentence_text FROM events e JOIN "
-    "stories s ON s.id = e.story LEFT JOIN sentences t ON t.story = e.story "
-    "AND t.sentence = e.sentence";
+    "e.place_end)) AS spans, t.text AS sentence_text FROM clusters c JOIN "
+    "events e ON e.cluster = c.id JOIN stories s ON s.id = e.story LEFT "
+    "JOIN sentences t ON t.story = e.story AND t.sentence = e.sentence";
 
 /* Exports: one fixed column set. */
 enum xcol {
@@ -277,8 +299,8 @@ static const char EVENT_EXPORT[] =
     "e.quad_class, e.goldstein, e.place_code, e.place_text, 1, 1, "
     "s.ingested, s.story_id, e.sentence, e.source_text, e.target_text, "
     "s.url, s.publisher, 1, e.sentence <= 1, s.story_id || '_' || "
-    "e.sentence, s.url, s.publisher FROM events e JOIN stories s ON s.id = "
-    "e.story";
+    "e.sentence, s.url, s.publisher FROM clusters c JOIN events e ON "
+    "e.cluster = c.id JOIN stories s ON s.id = e.story";
 
 /* ---- writing rows -------------------------------------------------------- */
 
@@ -678,7 +700,7 @@ dyad_status dyad_store_query(dyad_store *s, const dyad_store_filter *f,
                           "no store, writer or format");
   bool raw = f && f->raw;
   struct where w;
-  dyad_status st = build_where(f, &w, err);
+  dyad_status st = build_where(f, s->window, &w, err);
   if (st != DYAD_OK) {
     where_fini(&w);
     return st;
@@ -782,7 +804,7 @@ dyad_status dyad_store_series(dyad_store *s, const dyad_store_filter *f,
                           "the series starts after it ends");
   bool raw = f && f->raw;
   struct where w;
-  dyad_status st = build_where(f, &w, err);
+  dyad_status st = build_where(f, s->window, &w, err);
   if (st != DYAD_OK) {
     where_fini(&w);
     return st;
@@ -790,9 +812,9 @@ dyad_status dyad_store_series(dyad_store *s, const dyad_store_filter *f,
   const char *t = raw ? "e" : "c";
   char head[256], tail[256];
   snprintf(head, sizeof head,
-           "SELECT %s.event_date, %s.quad_class, count(*), sum(%s.goldstein), "
-           "count(%s.goldstein) FROM %s %s",
-           t, t, t, t, raw ? "events" : "clusters", t);
+           "SELECT %s.event_date, c.quad_class, count(*), sum(c.goldstein), "
+           "count(c.goldstein) FROM clusters c%s",
+           t, raw ? " JOIN events e ON e.cluster = c.id" : "");
   snprintf(tail, sizeof tail,
            "%s%s.event_date IS NOT NULL GROUP BY %s.event_date, "
            "%s.quad_class ORDER BY %s.event_date",

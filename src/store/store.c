@@ -42,14 +42,13 @@ static const char *const SQL[Q_COUNT] = {
     [Q_INS_SENTENCE] = "INSERT INTO sentences (story, sentence, start, end, "
                        "text) VALUES (?1, ?2, ?3, ?4, ?5)",
     [Q_FIND_CLUSTER] =
-        "SELECT id FROM clusters WHERE source = ?1 AND target = ?2 AND code "
-        "= ?3 AND location = ?4 AND event_date BETWEEN ?5 AND ?6 ORDER BY "
-        "abs(julianday(event_date) - julianday(?7)), event_date, id LIMIT 1",
+        "SELECT id, event_date FROM clusters WHERE source = ?1 AND target = "
+        "?2 AND code = ?3 AND location = ?4 AND event_date BETWEEN ?5 AND ?6",
     [Q_INS_CLUSTER] =
         "INSERT INTO clusters (source, target, code, root, quad_class, "
         "goldstein, location, country, place, event_date, first_date, "
         "last_date, mentions, stories, added) VALUES (?1, ?2, ?3, ?4, ?5, "
-        "?6, ?7, ?8, ?9, ?10, ?10, ?10, 0, 0, ?11)",
+        "?6, ?7, ?8, ?9, ?10, ?10, ?10, 1, 1, ?11)",
     [Q_ADD_MENTION] =
         "UPDATE clusters SET mentions = mentions + 1, stories = stories + "
         "?2, first_date = CASE WHEN ?3 < first_date THEN ?3 ELSE first_date "
@@ -95,6 +94,21 @@ int Dyad_store_date_parse(const unsigned char *s) {
   return Dyad_date_parse((const char *)s, strlen((const char *)s));
 }
 
+/* Formats the time only when the second changed since the last call on
+ * this buffer (*last). */
+static void utc_now_cached(char out[20], time_t *last) {
+  time_t t = time(NULL);
+  if (t == *last && out[0])
+    return;
+  *last = t;
+  struct tm tm;
+  if (!gmtime_r(&t, &tm)) {
+    snprintf(out, 20, "1970-01-01 00:00:00");
+    return;
+  }
+  strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
 static void utc_now(char out[20]) {
   time_t t = time(NULL);
   struct tm tm;
@@ -105,19 +119,21 @@ static void utc_now(char out[20]) {
   strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
 }
 
+/* Bound values are not copied (SQLITE_STATIC): every one outlives the
+ * sqlite3_step that reads it, after which the bindings are cleared. */
 static int bind_text(sqlite3_stmt *q, int i, const char *s, size_t n) {
-  return sqlite3_bind_text(q, i, s, (int)n, SQLITE_TRANSIENT);
+  return sqlite3_bind_text(q, i, s, (int)n, SQLITE_STATIC);
 }
 
 static int bind_str(sqlite3_stmt *q, int i, const char *s) {
   if (!s)
     return sqlite3_bind_null(q, i);
-  return sqlite3_bind_text(q, i, s, -1, SQLITE_TRANSIENT);
+  return sqlite3_bind_text(q, i, s, -1, SQLITE_STATIC);
 }
 
 /* A date string or NULL when empty. */
 static int bind_date(sqlite3_stmt *q, int i, const char *d) {
-  return d[0] ? sqlite3_bind_text(q, i, d, -1, SQLITE_TRANSIENT)
+  return d[0] ? sqlite3_bind_text(q, i, d, -1, SQLITE_STATIC)
               : sqlite3_bind_null(q, i);
 }
 
@@ -491,8 +507,6 @@ static dyad_status insert_story(dyad_store *s, const char *id, uint64_t hash,
                                 const char *reason, size_t sentences,
                                 size_t events, int64_t *row, dyad_error *err) {
   sqlite3_stmt *q = NULL;
-  char now[20];
-  utc_now(now);
   TRY(stmt(s, Q_INS_STORY, &q, err));
   bind_str(q, 1, id);
   sqlite3_bind_int64(q, 2, (sqlite3_int64)hash);
@@ -506,7 +520,7 @@ static dyad_status insert_story(dyad_store *s, const char *id, uint64_t hash,
   bind_str(q, 8, reason);
   sqlite3_bind_int64(q, 9, (sqlite3_int64)sentences);
   sqlite3_bind_int64(q, 10, (sqlite3_int64)events);
-  bind_str(q, 11, now);
+  bind_str(q, 11, s->now);
   TRY(step_done(s, q, err, "insert story"));
   *row = sqlite3_last_insert_rowid(s->db);
   return DYAD_OK;
@@ -518,6 +532,7 @@ static dyad_status prepare_put(dyad_store *s, const char *id, uint64_t hash,
                                dyad_store_result *res, dyad_error *err) {
   int64_t row;
   uint64_t old = 0;
+  utc_now_cached(s->now, &s->now_t);
   TRY(find_story(s, id, &row, &old, err));
   if (row && old == hash) {
     *res = DYAD_STORE_UNCHANGED;
@@ -561,14 +576,16 @@ static dyad_status find_cluster(dyad_store *s, const dyad_event *ev,
                                 const char *date, int ymd, const char *loc,
                                 const char *country, const char *place,
                                 size_t place_len, int64_t *cluster,
-                                dyad_error *err) {
+                                bool *made, dyad_error *err) {
   sqlite3_stmt *q = NULL;
   const char *src = dyad_event_source(ev), *tgt = dyad_event_target(ev),
              *code = dyad_event_code(ev);
   *cluster = 0;
+  *made = false;
   if (date[0]) {
     char lo[11], hi[11];
     long days = Dyad_date_to_days(ymd);
+    int best_date = 0;
     Dyad_store_date_str(Dyad_date_from_days(days - s->window), lo);
     Dyad_store_date_str(Dyad_date_from_days(days + s->window), hi);
     TRY(stmt(s, Q_FIND_CLUSTER, &q, err));
@@ -578,20 +595,33 @@ static dyad_status find_cluster(dyad_store *s, const dyad_event *ev,
     bind_str(q, 4, loc);
     bind_str(q, 5, lo[0] ? lo : date);
     bind_str(q, 6, hi[0] ? hi : date);
-    bind_str(q, 7, date);
-    int rc = sqlite3_step(q);
-    if (rc == SQLITE_ROW)
+    /* the nearest date; on a tie the earlier, then the older cluster */
+    long best = -1;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+      int d = Dyad_store_date_parse(sqlite3_column_text(q, 1));
+      long dist = d ? Dyad_date_to_days(d) - days : 0;
+      if (dist < 0)
+        dist = -dist;
+      if (!d || (best >= 0 && dist > best) ||
+          (best >= 0 && dist == best && !(d < best_date ||
+                                          (d == best_date &&
+                                           sqlite3_column_int64(q, 0) <
+                                               *cluster))))
+        continue;
+      best = dist;
+      best_date = d;
       *cluster = sqlite3_column_int64(q, 0);
+    }
     sqlite3_reset(q);
     sqlite3_clear_bindings(q);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    if (rc != SQLITE_DONE)
       return Dyad_store_sql_error(s, err, "find cluster");
   }
   if (*cluster)
     return DYAD_OK;
-  /* a new cluster; an event without a date is never merged */
-  char now[20];
-  utc_now(now);
+  /* a new cluster, with this report counted; an event without a date is
+   * never merged */
   TRY(stmt(s, Q_INS_CLUSTER, &q, err));
   bind_str(q, 1, src);
   bind_str(q, 2, tgt);
@@ -607,9 +637,10 @@ static dyad_status find_cluster(dyad_store *s, const dyad_event *ev,
   if (place_len)
     bind_text(q, 9, place, place_len);
   bind_date(q, 10, date);
-  bind_str(q, 11, now);
+  bind_str(q, 11, s->now);
   TRY(step_done(s, q, err, "insert cluster"));
   *cluster = sqlite3_last_insert_rowid(s->db);
+  *made = true;
   return DYAD_OK;
 }
 
@@ -659,8 +690,9 @@ static dyad_status put_event(dyad_store *s, const dyad_doc *doc,
     return Dyad_error_set(err, DYAD_ERR_NOMEM, "", 0, 0, "out of memory");
   const char *loc = Dyad_buf_cstr(&s->scratch);
   int64_t cluster;
+  bool made;
   TRY(find_cluster(s, ev, date, ymd, loc, pcode, text + ps, pe - ps, &cluster,
-                   err));
+                   &made, err));
   /* a story counts once per cluster */
   bool first = true;
   for (size_t i = 0; i < s->clusters.len && first; i++)
@@ -671,11 +703,13 @@ static dyad_status put_event(dyad_store *s, const dyad_doc *doc,
       return Dyad_error_set(err, DYAD_ERR_NOMEM, "", 0, 0, "out of memory");
     *c = cluster;
   }
-  TRY(stmt(s, Q_ADD_MENTION, &q, err));
-  sqlite3_bind_int64(q, 1, cluster);
-  sqlite3_bind_int(q, 2, first ? 1 : 0);
-  bind_date(q, 3, date);
-  TRY(step_done(s, q, err, "count mention"));
+  if (!made) {
+    TRY(stmt(s, Q_ADD_MENTION, &q, err));
+    sqlite3_bind_int64(q, 1, cluster);
+    sqlite3_bind_int(q, 2, first ? 1 : 0);
+    bind_date(q, 3, date);
+    TRY(step_done(s, q, err, "count mention"));
+  }
 
   TRY(stmt(s, Q_INS_EVENT, &q, err));
   sqlite3_bind_int64(q, 1, story);
@@ -700,8 +734,8 @@ static dyad_status put_event(dyad_store *s, const dyad_doc *doc,
   sqlite3_bind_int(q, 13, dyad_event_negated(ev) ? 1 : 0);
   const char *file;
   unsigned line;
+  char rule[300];
   if (dyad_event_rule(ev, &file, &line)) {
-    char rule[300];
     snprintf(rule, sizeof rule, "%s:%u", base_name(file), line);
     bind_str(q, 14, rule);
   }

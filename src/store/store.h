@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "../util/util.h"
 
@@ -54,6 +55,8 @@ struct dyad_store {
   struct buf ids;  /* ids of `seen` */
   struct vec clusters; /* int64: clusters of the story being put */
   struct buf scratch;
+  char now[20]; /* UTC time of the story being put */
+  time_t now_t; /* ... as a time_t */
 };
 
 /* Fills err with SQLite's message for the handle; returns DYAD_ERR_IO. */

@@ -192,15 +192,15 @@ else
   sed 's/"id": "agnews-/"id": "again-/; s/^{/{"date": "2004-09-01", /' "$AG" >"$T/new.jsonl"
   head -500 "$T/new.jsonl" >"$T/new1.jsonl"
   # the third run reads the agnews stories (all stored) and the first 500
-  # new ones from a pipe that then stays open: every full batch of 64
-  # stories is committed, the last (2400 = 37 * 64 + 32) is not; the run is
-  # killed once the store shows the committed ones
+  # new ones from a pipe that then stays open: every full transaction of
+  # 1,024 stories is committed, the last (2400 = 2 * 1024 + 352) is not;
+  # the run is killed once the store shows the committed ones
   mkfifo "$T/fifo"
   "$DYAD" ingest -q -j 2 --db "$db" "$AG" "$T/fifo" &
   pid=$!
   sh -c 'cat "$1"; exec sleep 60' sh "$T/new1.jsonl" >"$T/fifo" &
   WPID=$!
-  want=$((37 * 64))
+  want=$((2 * 1024))
   n=0
   i=0
   while [ "$i" -lt 600 ]; do
@@ -217,7 +217,7 @@ else
   check "killed run: integrity" "$(sqlite3 "$db" 'PRAGMA integrity_check')" ok
   check "killed run: consistent" "$(consistent "$db")" 0
   "$DYAD" ingest --db "$db" -j 2 "$AG" "$T/new.jsonl" 2>"$T/err"
-  check "resumed: the rest added" "$(grep -c '1432 stories added, 0 replaced, 2368 unchanged' "$T/err")" 1
+  check "resumed: the rest added" "$(grep -c '1752 stories added, 0 replaced, 2048 unchanged' "$T/err")" 1
   check "resumed: every story once" "$(sqlite3 "$db" 'SELECT count(*), count(DISTINCT story_id) FROM stories')" "3800|3800"
   check "resumed: integrity" "$(sqlite3 "$db" 'PRAGMA integrity_check')" ok
   check "resumed: consistent" "$(consistent "$db")" 0
