@@ -3,6 +3,7 @@
 #   make demo       install missing Debian packages, build, code the sample story
 #   make test       unit + conformance + end-to-end tests
 #   make bench      speed and memory on the bench corpus (bench/RESULTS.md)
+#   make bench-store  the event store: ingest cost, size, query latency
 #   make asan       build and test with AddressSanitizer + UBSan
 #   make fuzz       build the libFuzzer targets (clang); make fuzz-run runs
 #                   them, make fuzz-regress replays seeds and crash inputs
@@ -35,7 +36,7 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo test unit conformance e2e bench asan fuzz fuzz-run fuzz-regress \
+.PHONY: all demo test unit conformance e2e bench bench-store asan fuzz fuzz-run fuzz-regress \
         leakcheck lint \
         format clean deps
 
@@ -97,6 +98,11 @@ $(BUILD)/tests/conformance: tests/conformance/run.c include/dyad.h $(BUILD)/libd
 
 bench: all $(BUILD)/bench/bench
 	@bench/run.sh $(BUILD)
+
+# The event store: ingest against plain coding, store size, and query
+# latency on a store of a million events (bench/store.sh).
+bench-store: all
+	@bench/store.sh $(BUILD)
 
 $(BUILD)/bench/bench: bench/bench.c include/dyad.h $(BUILD)/libdyad.a
 	@mkdir -p $(dir $@)

@@ -272,7 +272,7 @@ static bool walk(const char *root, struct strvec *files) {
 
 struct stats {
   size_t read, coded, no_events, discarded, rejected; /* read = the sum */
-  size_t warned; /* coded, but a limit cut part of the story */
+  size_t warned;           /* coded, but a limit cut part of the story */
   size_t unreadable;       /* inputs that could not be opened or read */
   size_t reasons[NSTATUS]; /* rejected stories by status */
   bool sys_error;          /* an input or the output failed: exit 3 */
@@ -382,7 +382,8 @@ static void report_slot(struct run *R, const struct slot *s,
     R->report_failed = true;
 }
 
-/* ---- dyad ingest: stories into the store ---------------------------------- */
+/* ---- dyad ingest: stories into the store ----------------------------------
+ */
 
 static void store_failed(struct run *R, const dyad_error *err) {
   char buf[1024];
@@ -604,8 +605,8 @@ static bool read_slot(dyad_reader *r, const char *name, struct slot *s,
   if (st == DYAD_OK) {
     s->kind = SLOT_STORY;
     dyad_reader_origin(r, &s->origin);
-    s->skip = seen && dyad_store_seen(seen, dyad_doc_id(s->doc),
-                                      dyad_doc_hash(s->doc));
+    s->skip = seen &&
+              dyad_store_seen(seen, dyad_doc_id(s->doc), dyad_doc_hash(s->doc));
   } else {
     memset(&s->origin, 0, sizeof s->origin);
     s->kind =
@@ -654,8 +655,7 @@ static void run_serial(struct run *R) {
       emit(R, &s);
       continue;
     }
-    while (!R->stats.out_failed &&
-           read_slot(r, o->inputs[i], &s, R->store)) {
+    while (!R->stats.out_failed && read_slot(r, o->inputs[i], &s, R->store)) {
       code_slot(coder, &s);
       if (R->store && n_in_batch++ % BATCH == 0) {
         if (n_in_batch > 1)
@@ -673,7 +673,6 @@ static void run_serial(struct run *R) {
 }
 
 /* ---- N threads ----------------------------------------------------------- */
-
 
 struct batch {
   enum slot_state state;
@@ -938,8 +937,8 @@ static void print_store_summary(struct run *R) {
     fprintf(stderr,
             "; the store holds %zu stories (%zu coded, %zu without events, "
             "%zu discarded, %zu rejected), %zu events in %zu clusters",
-            n.stories, n.coded, n.no_events, n.discarded, n.rejected,
-            n.events, n.clusters);
+            n.stories, n.coded, n.no_events, n.discarded, n.rejected, n.events,
+            n.clusters);
   fputc('\n', stderr);
 }
 
@@ -1206,9 +1205,13 @@ done:
   return ret;
 }
 
-int dyad_cmd_code(int argc, char **argv) { return run_code(argc, argv, false); }
+int dyad_cmd_code(int argc, char **argv) {
+  return run_code(argc, argv, false);
+}
 
-int dyad_cmd_ingest(int argc, char **argv) { return run_code(argc, argv, true); }
+int dyad_cmd_ingest(int argc, char **argv) {
+  return run_code(argc, argv, true);
+}
 
 /* ---- dispatch ------------------------------------------------------------ */
 

@@ -213,8 +213,8 @@ static int run(enum cmd c, int argc, char **argv) {
       else if (strcmp(v, "quad") == 0)
         measure = DYAD_SERIES_QUAD;
       else {
-        ret = usage_error(c, "--measure: count, goldstein or quad, not '%s'",
-                          v);
+        ret =
+            usage_error(c, "--measure: count, goldstein or quad, not '%s'", v);
         goto done;
       }
     } else {
@@ -261,8 +261,7 @@ static int run(enum cmd c, int argc, char **argv) {
       c == CMD_SERIES
           ? dyad_store_series(st, &f, by, measure, fmt, dyad_write_stdio,
                               stdout, NULL, &err)
-          : dyad_store_query(st, &f, fmt, dyad_write_stdio, stdout, NULL,
-                             &err);
+          : dyad_store_query(st, &f, fmt, dyad_write_stdio, stdout, NULL, &err);
   if (fflush(stdout) != 0 && s == DYAD_OK) {
     s = DYAD_ERR_IO;
     snprintf(err.message, sizeof err.message, "write error");
@@ -278,7 +277,9 @@ done:
   return ret;
 }
 
-int dyad_cmd_query(int argc, char **argv) { return run(CMD_QUERY, argc, argv); }
+int dyad_cmd_query(int argc, char **argv) {
+  return run(CMD_QUERY, argc, argv);
+}
 
 int dyad_cmd_series(int argc, char **argv) {
   return run(CMD_SERIES, argc, argv);

@@ -109,8 +109,8 @@ static dyad_status build_where(const dyad_store_filter *f, int window,
       (f->to && !Dyad_date_valid(f->to)))
     return Dyad_error_set(err, DYAD_ERR_ARG, "", 0, 0, "not a date");
   if (f->quad_class < 0 || f->quad_class > 4)
-    return Dyad_error_set(err, DYAD_ERR_ARG, "", 0, 0,
-                          "quad class %d (1 to 4)", f->quad_class);
+    return Dyad_error_set(err, DYAD_ERR_ARG, "", 0, 0, "quad class %d (1 to 4)",
+                          f->quad_class);
   if (f->source) {
     snprintf(col, sizeof col, "%ssource", t);
     add_prefix(w, col, f->source);
@@ -364,7 +364,7 @@ static const char *col_text(sqlite3_stmt *q, int i, char tmp[32]) {
     double g = sqlite3_column_double(q, i);
     snprintf(tmp, 32, "%.1f", g);
     if (strcmp(tmp, "-0.0") == 0)
-      strcpy(tmp, "0.0");
+      memcpy(tmp, "0.0", 4);
     return tmp;
   }
   default: {
@@ -415,25 +415,41 @@ static void row_generic(struct out *o, sqlite3_stmt *q, dyad_store_format fmt,
   put(o, Dyad_buf_putc(&o->b, '\n'));
 }
 
-/* ---- actor codes split as the formats want them --------------------------- */
+/* ---- actor codes split as the formats want them ---------------------------
+ */
 
 /* CAMEO actor type codes that are not countries (codebook, actor types). */
 static const char *const SECTORS[][2] = {
-    {"GOV", "Government"},  {"MIL", "Military"},
-    {"REB", "Rebels"},      {"OPP", "Opposition"},
-    {"PTY", "Parties"},     {"COP", "Police"},
-    {"JUD", "Judiciary"},   {"SPY", "Intelligence"},
-    {"MED", "Media"},       {"EDU", "Education"},
-    {"BUS", "Business"},    {"CRM", "Criminal"},
-    {"CVL", "Civilian"},    {"LEG", "Legislative"},
-    {"ELI", "Elite"},       {"HLH", "Health"},
-    {"HRI", "Human Rights"}, {"LAB", "Labor"},
-    {"REF", "Refugees"},    {"AGR", "Agriculture"},
-    {"ENV", "Environment"}, {"UAF", "Unaffiliated Armed Forces"},
-    {"INS", "Insurgents"},  {"RAD", "Radicals"},
-    {"SEP", "Separatists"}, {"MOD", "Moderate"},
-    {"CON", "Conservative"}, {"DEV", "Development"},
-    {"SET", "Settlers"},    {"IGO", "International Organization"},
+    {"GOV", "Government"},
+    {"MIL", "Military"},
+    {"REB", "Rebels"},
+    {"OPP", "Opposition"},
+    {"PTY", "Parties"},
+    {"COP", "Police"},
+    {"JUD", "Judiciary"},
+    {"SPY", "Intelligence"},
+    {"MED", "Media"},
+    {"EDU", "Education"},
+    {"BUS", "Business"},
+    {"CRM", "Criminal"},
+    {"CVL", "Civilian"},
+    {"LEG", "Legislative"},
+    {"ELI", "Elite"},
+    {"HLH", "Health"},
+    {"HRI", "Human Rights"},
+    {"LAB", "Labor"},
+    {"REF", "Refugees"},
+    {"AGR", "Agriculture"},
+    {"ENV", "Environment"},
+    {"UAF", "Unaffiliated Armed Forces"},
+    {"INS", "Insurgents"},
+    {"RAD", "Radicals"},
+    {"SEP", "Separatists"},
+    {"MOD", "Moderate"},
+    {"CON", "Conservative"},
+    {"DEV", "Development"},
+    {"SET", "Settlers"},
+    {"IGO", "International Organization"},
     {"NGO", "Nongovernmental Organization"},
     {"IMG", "International Militarized Group"},
     {"MNC", "Multinational Corporation"},
@@ -463,13 +479,13 @@ static bool is_role(const char *b) {
 }
 
 struct actor {
-  char entity[4];     /* a country or IGO/NGO/IMG/MNC */
-  char country[4];    /* a country */
-  char group[4];      /* the block after IGO/NGO/IMG/MNC */
-  char role[4];       /* Phoenix role */
-  char attr[64];      /* the other blocks, ';'-joined */
-  char types[3][4];   /* GDELT Type1-3: sector blocks */
-  char sectors[160];  /* ICEWS: sector names, ','-joined */
+  char entity[4];    /* a country or IGO/NGO/IMG/MNC */
+  char country[4];   /* a country */
+  char group[4];     /* the block after IGO/NGO/IMG/MNC */
+  char role[4];      /* Phoenix role */
+  char attr[64];     /* the other blocks, ';'-joined */
+  char types[3][4];  /* GDELT Type1-3: sector blocks */
+  char sectors[160]; /* ICEWS: sector names, ','-joined */
 };
 
 static void split_actor(const char *code, struct actor *a) {
@@ -529,29 +545,31 @@ static const char *icews_intensity(const char *code, const char *gdelt) {
 
 /* CAMEO root names (codebook; our short wording). */
 static const char *root_name(const char *root) {
-  static const char *const names[21] = {
-      "",
-      "Make public statement",
-      "Appeal",
-      "Express intent to cooperate",
-      "Consult",
-      "Engage in diplomatic cooperation",
-      "Engage in material cooperation",
-      "Provide aid",
-      "Yield",
-      "Investigate",
-      "Demand",
-      "Disapprove",
-      "Reject",
-      "Threaten",
-      "Protest",
-      "Exhibit force posture",
-      "Reduce relations",
-      "Coerce",
-      "Assault",
-      "Fight",
-      "Use unconventional mass violence"};
-  int r = atoi(root);
+  static const char *const names[21] = {"",
+                                        "Make public statement",
+                                        "Appeal",
+                                        "Express intent to cooperate",
+                                        "Consult",
+                                        "Engage in diplomatic cooperation",
+                                        "Engage in material cooperation",
+                                        "Provide aid",
+                                        "Yield",
+                                        "Investigate",
+                                        "Demand",
+                                        "Disapprove",
+                                        "Reject",
+                                        "Threaten",
+                                        "Protest",
+                                        "Exhibit force posture",
+                                        "Reduce relations",
+                                        "Coerce",
+                                        "Assault",
+                                        "Fight",
+                                        "Use unconventional mass violence"};
+  if (strlen(root) != 2 || root[0] < '0' || root[0] > '2' || root[1] < '0' ||
+      root[1] > '9')
+    return "";
+  int r = (root[0] - '0') * 10 + (root[1] - '0');
   return r >= 1 && r <= 20 ? names[r] : "";
 }
 
@@ -566,7 +584,9 @@ static const char *ctext(sqlite3_stmt *q, int i) {
   return t ? t : "";
 }
 
-static void tab(struct out *o) { put(o, Dyad_buf_putc(&o->b, '\t')); }
+static void tab(struct out *o) {
+  put(o, Dyad_buf_putc(&o->b, '\t'));
+}
 
 static void put_actor_gdelt(struct out *o, const char *code, const char *name) {
   struct actor a;
@@ -574,8 +594,8 @@ static void put_actor_gdelt(struct out *o, const char *code, const char *name) {
   char nm[256];
   snprintf(nm, sizeof nm, "%s", name);
   upper(nm);
-  const char *v[10] = {code,   nm,         a.country,  a.group, "", "", "",
-                       a.types[0], a.types[1], a.types[2]};
+  const char *v[10] = {code, nm, a.country,  a.group,    "",
+                       "",   "", a.types[0], a.types[1], a.types[2]};
   for (int i = 0; i < 10; i++) {
     put_tsv(o, v[i]);
     tab(o);
@@ -600,14 +620,14 @@ static void row_export(struct out *o, sqlite3_stmt *q, dyad_store_format fmt) {
       put(o, Dyad_buf_printf(&o->b, "%08d\t%d\t%d\t%d\t", ymd, y, m, d));
     else
       put(o, Dyad_buf_puts(&o->b, "\t\t\t\t"));
-    const char *v[] = {src,    a.entity, a.role, a.attr, tgt,  b.entity,
-                       b.role, b.attr,   code,   root};
+    const char *v[] = {src,      a.entity, a.role, a.attr, tgt,
+                       b.entity, b.role,   b.attr, code,   root};
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
       put_tsv(o, v[i]);
       tab(o);
     }
-    put(o, Dyad_buf_printf(&o->b, "%d\t%s\t\t\t\t", phoenix_quad(root, quad),
-                           gs));
+    put(o,
+        Dyad_buf_printf(&o->b, "%d\t%s\t\t\t\t", phoenix_quad(root, quad), gs));
     put_tsv(o, ctext(q, X_PLACE)); /* LocationName */
     put(o, Dyad_buf_puts(&o->b, "\t\t"));
     put_tsv(o, ctext(q, X_COUNTRY));
@@ -623,8 +643,8 @@ static void row_export(struct out *o, sqlite3_stmt *q, dyad_store_format fmt) {
   if (fmt == DYAD_STORE_GDELT) {
     put(o, Dyad_buf_printf(&o->b, "%lld\t", id));
     if (ymd)
-      put(o, Dyad_buf_printf(&o->b, "%08d\t%06d\t%d\t%.4f\t", ymd, ymd / 100,
-                             y, y + (m * 30 + d) / 365.0));
+      put(o, Dyad_buf_printf(&o->b, "%08d\t%06d\t%d\t%.4f\t", ymd, ymd / 100, y,
+                             y + (m * 30 + d) / 365.0));
     else
       put(o, Dyad_buf_puts(&o->b, "\t\t\t\t"));
     put_actor_gdelt(o, src, ctext(q, X_SOURCE_TEXT));
@@ -666,10 +686,11 @@ static void row_export(struct out *o, sqlite3_stmt *q, dyad_store_format fmt) {
   char date[11];
   Dyad_store_date_str(ymd, date);
   put(o, Dyad_buf_printf(&o->b, "%lld\t%s\t", id, date));
-  const char *v[] = {ctext(q, X_SOURCE_TEXT), a.sectors, a.country,
-                     root_name(root), code, icews_intensity(code, gs),
-                     ctext(q, X_TARGET_TEXT), b.sectors, b.country,
-                     ctext(q, X_STORY_ID)};
+  const char *v[] = {
+      ctext(q, X_SOURCE_TEXT), a.sectors, a.country,
+      root_name(root),         code,      icews_intensity(code, gs),
+      ctext(q, X_TARGET_TEXT), b.sectors, b.country,
+      ctext(q, X_STORY_ID)};
   for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
     put_tsv(o, v[i]);
     tab(o);
@@ -713,8 +734,8 @@ dyad_status dyad_store_query(dyad_store *s, const dyad_store_filter *f,
     head = raw ? EVENT_COLS_JSON : CLUSTER_COLS_JSON;
   else
     head = raw ? EVENT_COLS : CLUSTER_COLS;
-  const char *tail = raw ? " ORDER BY e.event_date, e.id"
-                         : " ORDER BY c.event_date, c.id";
+  const char *tail =
+      raw ? " ORDER BY e.event_date, e.id" : " ORDER BY c.event_date, c.id";
   sqlite3_stmt *q = NULL;
   st = prepare(s, head, &w, tail, &q, err);
   if (st != DYAD_OK) {
@@ -794,8 +815,7 @@ dyad_status dyad_store_series(dyad_store *s, const dyad_store_filter *f,
   if (rows)
     *rows = 0;
   if (!s || !write || (fmt != DYAD_STORE_TSV && fmt != DYAD_STORE_CSV) ||
-      (unsigned)by > DYAD_SERIES_MONTH ||
-      (unsigned)measure > DYAD_SERIES_QUAD)
+      (unsigned)by > DYAD_SERIES_MONTH || (unsigned)measure > DYAD_SERIES_QUAD)
     return Dyad_error_set(err, DYAD_ERR_ARG, "", 0, 0,
                           "no store or writer, or a bad period, measure or "
                           "format");
@@ -849,8 +869,8 @@ dyad_status dyad_store_series(dyad_store *s, const dyad_store_filter *f,
       continue;
     size_t idx = (size_t)(by == DYAD_SERIES_WEEK ? (k - base) / 7 : k - base);
     if (idx >= MAX_PERIODS) {
-      st = Dyad_error_set(err, DYAD_ERR_ARG, "", 0, 0,
-                          "more than %d periods", MAX_PERIODS);
+      st = Dyad_error_set(err, DYAD_ERR_ARG, "", 0, 0, "more than %d periods",
+                          MAX_PERIODS);
       break;
     }
     if (idx >= cap) {

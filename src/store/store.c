@@ -22,7 +22,9 @@
 #endif
 #include "schema.h"
 
-const char *dyad_store_schema(void) { return STORE_SCHEMA_SQL; }
+const char *dyad_store_schema(void) {
+  return STORE_SCHEMA_SQL;
+}
 
 static const char *const SQL[Q_COUNT] = {
     [Q_FIND_STORY] = "SELECT id, hash FROM stories WHERE story_id = ?1",
@@ -191,8 +193,8 @@ static bool seen_add(dyad_store *s, const char *id, uint64_t hash) {
 
 static dyad_status load_seen(dyad_store *s, dyad_error *err) {
   sqlite3_stmt *q = NULL;
-  if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM stories", -1, &q,
-                         NULL) != SQLITE_OK ||
+  if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM stories", -1, &q, NULL) !=
+          SQLITE_OK ||
       sqlite3_step(q) != SQLITE_ROW) {
     sqlite3_finalize(q);
     return Dyad_store_sql_error(s, err, "count stories");
@@ -243,8 +245,8 @@ static dyad_status meta_get(dyad_store *s, const char *key, char *out,
                             size_t size, dyad_error *err) {
   sqlite3_stmt *q = NULL;
   out[0] = '\0';
-  if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = ?1", -1,
-                         &q, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = ?1", -1, &q,
+                         NULL) != SQLITE_OK)
     return Dyad_error_set(err, DYAD_ERR_FORMAT, "", 0, 0,
                           "not a dyad event store (no meta table)");
   sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
@@ -306,8 +308,7 @@ static dyad_status open_db(dyad_store *s, const char *path,
   sqlite3_finalize(q);
   if (version < 0)
     return Dyad_error_set(err, DYAD_ERR_FORMAT, path, 0, 0,
-                          "not an SQLite database: %s",
-                          sqlite3_errmsg(s->db));
+                          "not an SQLite database: %s", sqlite3_errmsg(s->db));
   if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master", -1, &q,
                          NULL) == SQLITE_OK &&
       sqlite3_step(q) == SQLITE_ROW)
@@ -335,8 +336,10 @@ static dyad_status open_db(dyad_store *s, const char *path,
                           STORE_SCHEMA_VERSION, version);
   char v[64];
   TRY(meta_get(s, "window_days", v, sizeof v, err));
-  s->window = atoi(v);
-  if (!v[0] || s->window < 0 || s->window > STORE_WINDOW_MAX)
+  char *end = NULL;
+  long w = strtol(v, &end, 10);
+  s->window = (int)w;
+  if (!v[0] || *end || w < 0 || w > STORE_WINDOW_MAX)
     return Dyad_error_set(err, DYAD_ERR_FORMAT, path, 0, 0,
                           "bad window_days '%s' in the meta table", v);
   if (want && want != s->window)
@@ -396,7 +399,9 @@ void dyad_store_free(dyad_store *s) {
   free(s);
 }
 
-int dyad_store_window(const dyad_store *s) { return s ? s->window : 0; }
+int dyad_store_window(const dyad_store *s) {
+  return s ? s->window : 0;
+}
 
 dyad_status dyad_store_begin(dyad_store *s, dyad_error *err) {
   if (!s || s->read_only || s->in_tx)
@@ -502,10 +507,10 @@ static dyad_status remove_story(dyad_store *s, int64_t row, dyad_error *err) {
 
 static dyad_status insert_story(dyad_store *s, const char *id, uint64_t hash,
                                 const char *date, const char *publisher,
-                                const char *url,
-                                const char *input, const char *outcome,
-                                const char *reason, size_t sentences,
-                                size_t events, int64_t *row, dyad_error *err) {
+                                const char *url, const char *input,
+                                const char *outcome, const char *reason,
+                                size_t sentences, size_t events, int64_t *row,
+                                dyad_error *err) {
   sqlite3_stmt *q = NULL;
   TRY(stmt(s, Q_INS_STORY, &q, err));
   bind_str(q, 1, id);
@@ -575,8 +580,8 @@ static dyad_status location_key(const char *code, const char *text, size_t n,
 static dyad_status find_cluster(dyad_store *s, const dyad_event *ev,
                                 const char *date, int ymd, const char *loc,
                                 const char *country, const char *place,
-                                size_t place_len, int64_t *cluster,
-                                bool *made, dyad_error *err) {
+                                size_t place_len, int64_t *cluster, bool *made,
+                                dyad_error *err) {
   sqlite3_stmt *q = NULL;
   const char *src = dyad_event_source(ev), *tgt = dyad_event_target(ev),
              *code = dyad_event_code(ev);
@@ -604,10 +609,9 @@ static dyad_status find_cluster(dyad_store *s, const dyad_event *ev,
       if (dist < 0)
         dist = -dist;
       if (!d || (best >= 0 && dist > best) ||
-          (best >= 0 && dist == best && !(d < best_date ||
-                                          (d == best_date &&
-                                           sqlite3_column_int64(q, 0) <
-                                               *cluster))))
+          (best >= 0 && dist == best &&
+           !(d < best_date ||
+             (d == best_date && sqlite3_column_int64(q, 0) < *cluster))))
         continue;
       best = dist;
       best_date = d;
@@ -818,21 +822,20 @@ dyad_status dyad_store_put(dyad_store *s, const dyad_doc *doc,
     bool ok = coded == DYAD_OK || coded == DYAD_ERR_LIMIT;
     size_t n = ok ? dyad_doc_event_count(doc) : 0;
     const char *discard = ok ? dyad_doc_discard_reason(doc) : NULL;
-    const char *outcome = !ok      ? "rejected"
-                          : n      ? "coded"
+    const char *outcome = !ok       ? "rejected"
+                          : n       ? "coded"
                           : discard ? "discarded"
                                     : "no_events";
     const char *reason = !ok ? (message ? message : dyad_status_str(coded))
                          : n ? (coded == DYAD_ERR_LIMIT ? message : NULL)
-                             : discard ? discard
-                                       : (coded == DYAD_ERR_LIMIT ? message
-                                                                  : NULL);
+                         : discard ? discard
+                                   : (coded == DYAD_ERR_LIMIT ? message : NULL);
     char date[11];
     Dyad_store_date_str(dyad_doc_date(doc), date);
     int64_t row;
-    TRY(insert_story(s, id, hash, date, doc->source, doc->url, input,
-                     outcome, reason,
-                     ok ? dyad_doc_sentence_count(doc) : 0, n, &row, err));
+    TRY(insert_story(s, id, hash, date, doc->source, doc->url, input, outcome,
+                     reason, ok ? dyad_doc_sentence_count(doc) : 0, n, &row,
+                     err));
     if (n) {
       size_t len;
       const char *text = dyad_doc_text(doc, &len);
@@ -891,8 +894,8 @@ dyad_status dyad_store_get_counts(dyad_store *s, dyad_store_counts *out,
     sqlite3_finalize(q);
     return Dyad_store_sql_error(s, err, "count rows");
   }
-  size_t *f[8] = {&out->stories,   &out->coded,     &out->no_events,
-                  &out->discarded, &out->rejected,  &out->sentences,
+  size_t *f[8] = {&out->stories,   &out->coded,    &out->no_events,
+                  &out->discarded, &out->rejected, &out->sentences,
                   &out->events,    &out->clusters};
   for (int i = 0; i < 8; i++)
     *f[i] = (size_t)sqlite3_column_int64(q, i);

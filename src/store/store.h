@@ -51,8 +51,8 @@ struct dyad_store {
   int window;
   sqlite3_stmt *stmt[Q_COUNT];
   struct seen_entry *seen;
-  size_t seen_cap; /* power of two, or 0 */
-  struct buf ids;  /* ids of `seen` */
+  size_t seen_cap;     /* power of two, or 0 */
+  struct buf ids;      /* ids of `seen` */
   struct vec clusters; /* int64: clusters of the story being put */
   struct buf scratch;
   char now[20]; /* UTC time of the story being put */
