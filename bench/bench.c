@@ -3,14 +3,17 @@
  *
  * Links libdyad like any user and includes only dyad.h. Three modes:
  *
- *   bench code DICT CORPUS.jsonl [-m MB] [-n RUNS] [-l LOADRUNS]
- *       Loads DICT LOADRUNS times (median load time), repeats CORPUS in
+ *   bench code DICT CORPUS.jsonl [-m MB] [-n RUNS] [-l LOADRUNS] [-e 0|1]
+ *              [-g 0|1]
+ *       Loads DICT LOADRUNS times (median load time; -g 0: without the
+ *       libgeonames cities of the gazetteer), repeats CORPUS in
  *       memory to at least MB megabytes (repeat k > 0 gets ids "rK-<id>"),
  *       then RUNS times reads and codes the whole buffer on one thread
  *       (dyad_reader_open_mem + dyad_reader_next + dyad_code). Prints
  *       "key value" lines: medians of sentences/s, stories/s, MB/s, load
  *       ms, events per story, the peak RSS (getrusage) and the RSS after
- *       the load.
+ *       the load. -e 0 codes without the enrich stage (coder option
+ *       no_enrich: bench/enrich.sh measures what enrichment costs).
  *   bench corpus CORPUS.jsonl OUT [-m MB]
  *       Writes the same repeated buffer to OUT (for timing the CLI).
  *   bench suite SUITE [-n RUNS]
@@ -181,6 +184,8 @@ static int repeat_corpus(const char *src, size_t n, size_t min_bytes,
 struct opts {
   double mb;
   int runs, load_runs;
+  int enrich;   /* -e 0: coder option no_enrich */
+  int geonames; /* -g 0: lexicon option no_geonames */
 };
 
 static void parse_opts(int argc, char **argv, int first, struct opts *o) {
@@ -191,6 +196,10 @@ static void parse_opts(int argc, char **argv, int first, struct opts *o) {
       o->runs = (int)strtol(argv[i + 1], NULL, 10);
     else if (strcmp(argv[i], "-l") == 0)
       o->load_runs = (int)strtol(argv[i + 1], NULL, 10);
+    else if (strcmp(argv[i], "-e") == 0)
+      o->enrich = (int)strtol(argv[i + 1], NULL, 10);
+    else if (strcmp(argv[i], "-g") == 0)
+      o->geonames = (int)strtol(argv[i + 1], NULL, 10);
   }
   if (o->mb <= 0)
     o->mb = 50;
@@ -214,7 +223,10 @@ static int cmd_code(const char *dict, const char *corpus, struct opts *o) {
       lex = NULL;
     }
     double t0 = now();
-    dyad_status st = dyad_lexicon_load(paths, 1, NULL, &lex, &err);
+    dyad_lexicon_options lo;
+    memset(&lo, 0, sizeof lo);
+    lo.no_geonames = o->geonames == 0;
+    dyad_status st = dyad_lexicon_load(paths, 1, &lo, &lex, &err);
     loads[i] = (now() - t0) * 1e3;
     if (st != DYAD_OK) {
       free(loads);
@@ -240,7 +252,10 @@ static int cmd_code(const char *dict, const char *corpus, struct opts *o) {
   free(src);
 
   dyad_coder *coder = NULL;
-  dyad_status st = dyad_coder_new(lex, NULL, &coder);
+  dyad_coder_options co;
+  memset(&co, 0, sizeof co);
+  co.no_enrich = o->enrich == 0;
+  dyad_status st = dyad_coder_new(lex, &co, &coder);
   if (st != DYAD_OK)
     return fail("coder", st, NULL);
   dyad_doc *doc = NULL;
@@ -380,7 +395,7 @@ static int cmd_suite(const char *path, struct opts *o) {
 }
 
 int main(int argc, char **argv) {
-  struct opts o = {0, 0, 0};
+  struct opts o = {0, 0, 0, 1, 1};
   if (argc >= 4 && strcmp(argv[1], "code") == 0) {
     parse_opts(argc, argv, 4, &o);
     return cmd_code(argv[2], argv[3], &o);

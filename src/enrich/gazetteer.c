@@ -50,6 +50,13 @@ void Dyad_gaz_fini(struct gazetteer *g) {
  * division signs). */
 static const char LATIN1[64] = "AAAAAAACEEEEIIIIDNOOOOO\0OUUUUYTSAAAAAAACEEEEIIIIDNOOOOO\0OUUUUYTY";
 
+/* Latin Extended-A letters (U+0100..U+017F, UTF-8 C4 80..C5 BF) to their
+ * base letter ("Gora\u017Ede" is found as "GORAZDE"). */
+static const char LATIN_A[128] = "AAAAAACCCCCCCCDDDDEEEEEEEEEEGGGG"
+                                 "GGGGHHHHIIIIIIIIIIJJJJKKKLLLLLLL"
+                                 "LLLNNNNNNNNNOOOOOOOORRRRRRSSSSSS"
+                                 "SSTTTTTTUUUUUUUUUUUUWWYYYZZZZZZS";
+
 size_t Dyad_gaz_fold(const char *s, size_t n, char *out, size_t cap) {
   size_t o = 0;
   bool space = false;
@@ -63,6 +70,10 @@ size_t Dyad_gaz_fold(const char *s, size_t n, char *out, size_t cap) {
     else if (c == 0xC3 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
              (unsigned char)s[i + 1] <= 0xBF) {
       put = LATIN1[(unsigned char)s[++i] - 0x80];
+    } else if ((c == 0xC4 || c == 0xC5) && i + 1 < n &&
+               (unsigned char)s[i + 1] >= 0x80 &&
+               (unsigned char)s[i + 1] <= 0xBF) {
+      put = LATIN_A[(c - 0xC4) * 64 + ((unsigned char)s[++i] - 0x80)];
     } else if (c == '.' || c == '\'') {
       continue;
     } else if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&

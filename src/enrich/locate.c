@@ -6,7 +6,12 @@
  *
  * Which text. The event's place phrase ("near Gao", "in northern Iraq":
  * the words after the directions are looked up, then fewer of them from
- * the left); else, in a sentence that says "in/from/across/within/
+ * the left); else a place the gazetteer holds after a noun of settlement
+ * ("the town of Gorazde", "the northern city of Kirkuk", "the capital
+ * Kabul") or, for an event that is not verbal (quad classes 2 and 4),
+ * after "to", "into", "from", "around", "across", "throughout" ("return
+ * to Geneva"), the nearest the verb;
+ * else, in a sentence that says "in/from/across/within/
  * throughout the country", the country the story names most; else the
  * place of a dateline opening one of the story's first three body
  * sentences ("NAJAF, Iraq - ...": capitalised words, a comma and more of
@@ -303,6 +308,84 @@ static bool dateline_place(const struct dyad_doc *doc, uint32_t p[2],
   return false;
 }
 
+/* Whether token j of s is a capitalised word that names no time: the
+ * start of a place name. */
+static bool name_tok(const struct sent *s, uint32_t j) {
+  const struct token *t = &s->tok[j];
+  if (!word_tok(t))
+    return false;
+  static const char *const no[] = {"MONDAY",  "TUESDAY", "WEDNESDAY",
+                                   "THURSDAY", "FRIDAY",  "SATURDAY",
+                                   "SUNDAY",   "THE",     "A"};
+  for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+    if (Dyad_key_is(t, no[i]))
+      return false;
+  return true;
+}
+
+/*
+ * A place the sentence names outside the phrases enrich.c reads: after a
+ * noun of settlement ("the town of Gorazde", "the northern city of
+ * Kirkuk", "the capital Kabul", "the province of Herat") or, for an event
+ * that is not verbal, after "to", "into", "from", "around", "across",
+ * "throughout" ("return to Geneva", "power lines leading into Kabul"). The one nearest the verb at v whose
+ * name the gazetteer holds; its entry, with the name's tokens in *a, *b.
+ */
+static const struct gaz_entry *named_place(const struct gazetteer *g,
+                                           const struct sent *s, uint32_t v,
+                                           bool verbal, struct story *st,
+                                           uint32_t *a, uint32_t *b) {
+  static const char *const nouns[] = {"TOWN",     "CITY",    "VILLAGE",
+                                      "PROVINCE", "CAPITAL", "DISTRICT",
+                                      "PORT",     "REGION",  "TOWNSHIP"};
+  static const char *const dirs[] = {"TO",     "INTO",   "FROM",
+                                     "AROUND", "ACROSS", "THROUGHOUT"};
+  const struct gaz_entry *best = NULL;
+  uint32_t bestd = UINT32_MAX;
+  for (uint32_t j = 0; j + 1 < s->n; j++) {
+    const struct token *t = &s->tok[j];
+    if (t->kind != TK_WORD || (t->flags & TOK_CAP))
+      continue;
+    bool noun = false, dir = false;
+    for (size_t i = 0; i < sizeof nouns / sizeof nouns[0] && !noun; i++)
+      noun = Dyad_key_is(t, nouns[i]);
+    for (size_t i = 0; !verbal && i < sizeof dirs / sizeof dirs[0] && !dir;
+         i++)
+      dir = Dyad_key_is(t, dirs[i]);
+    if (!noun && !dir)
+      continue;
+    uint32_t k = j + 1;
+    if (noun && k < s->n && Dyad_key_is(&s->tok[k], "CITY"))
+      k++;
+    if (k < s->n && Dyad_key_is(&s->tok[k], noun ? "OF" : "THE"))
+      k++;
+    uint32_t x0 = k;
+    while (k < s->n && k < x0 + 3 && name_tok(s, k))
+      k++;
+    if (k == x0)
+      continue;
+    uint32_t d = x0 > v ? x0 - v : v - x0;
+    if (d >= bestd)
+      continue;
+    uint32_t h[2] = {0, 0};
+    if (k + 1 < s->n && s->tok[k].kind == TK_COMMA && word_tok(&s->tok[k + 1])) {
+      h[0] = s->tok[k + 1].start;
+      h[1] = s->tok[k + 1].end;
+    }
+    const char *text = st->doc->text;
+    const struct gaz_entry *x =
+        resolve(g, text + s->tok[x0].start, s->tok[k - 1].end - s->tok[x0].start,
+                text + h[0], h[1] - h[0], st);
+    if (!x)
+      continue;
+    best = x;
+    bestd = d;
+    *a = x0;
+    *b = k;
+  }
+  return best;
+}
+
 /* Whether the sentence says "in/from/across/within/throughout the
  * country". */
 static bool the_country(const struct sent *s) {
@@ -370,6 +453,20 @@ dyad_status Dyad_enrich_locate(const struct dyad_lexicon *lex,
           set_country(e, c);
       }
       continue;
+    }
+    /* "the town of Gorazde", "return to Geneva" */
+    if (g) {
+      uint32_t v = 0, a = 0, b = 0;
+      while (v < s->n && s->tok[v].end <= e->span[DYAD_SPAN_VERB][0])
+        v++;
+      const struct gaz_entry *x =
+          named_place(g, s, v, e->quad == 1 || e->quad == 3, &st, &a, &b);
+      if (x) {
+        set_entry(g, e, x);
+        e->loc_text[0] = s->tok[a].start;
+        e->loc_text[1] = s->tok[b - 1].end;
+        continue;
+      }
     }
     if (country_phrase) {
       const struct gaz_country *c = tally_top(story_tally(&st));

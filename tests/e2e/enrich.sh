@@ -70,6 +70,12 @@ code "$T/texas.txt"
 check "paris, texas: USA" "$(fields "$T/out" arrested country admin1 place place_text)" \
   "USA|Texas|Paris|Paris"
 
+# a place after a noun of settlement; names folded ("Gorazde" is Goražde)
+printf 'date 2021-01-02\nU.N. helicopters evacuated the wounded from the besieged Bosnian town of Gorazde on Friday.\n' >"$T/gorazde.txt"
+code "$T/gorazde.txt"
+check "town of Gorazde" "$(fields "$T/out" evacuated country place geo_precision place_text)" \
+  "BIH|Goražde|place|Gorazde"
+
 # counts: wounded and qualifiers; never a number the text does not give
 printf 'date 2021-01-02\nMilitants attacked Malian soldiers in Gao, and 2 soldiers were killed and 16 wounded.\n' >"$T/w.txt"
 code "$T/w.txt"
