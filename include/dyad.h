@@ -427,12 +427,16 @@ DYAD_EXPORT bool dyad_event_rule(const dyad_event *ev, const char **file,
 
 /** ## Events: enrichment
  *
- * When, where and at what cost, read from the words of the event's own
- * sentence (src/enrich; the rules and their examples are in the opening
- * comments of src/enrich/when.c, toll.c and enrich.c). Nothing is guessed
- * from outside the sentence but the story date and the dateline that may
- * open the story ("BAGHDAD, Aug. 26 -"). The TABARI profile gives
- * the date of its <TIME> shifts only, and no place or fatalities.
+ * When, where, at what cost and in PLOVER's terms, read from the words of
+ * the event's own sentence (src/enrich; the rules and their examples are
+ * in the opening comments of src/enrich/when.c, toll.c, enrich.c,
+ * locate.c and plover.c, and in docs/coding.md, "When, where, how many").
+ * Nothing is guessed from outside the sentence but the story date, the
+ * dateline that may open the story ("BAGHDAD, Aug. 26 -"), the countries
+ * the story names (to choose among places of one name) and the counts of
+ * a following sentence that codes no event. The TABARI profile gives the
+ * date of its <TIME> shifts only, the PLOVER coding of the code alone, and
+ * no place or counts; the coder option no_enrich gives none of them.
  */
 
 /** How much of an event date the text gave. Values are append-only. */
@@ -495,14 +499,21 @@ DYAD_EXPORT bool dyad_event_place(const dyad_event *ev, size_t *start,
 /**
  * People killed in the event, as its sentence counts them ("killed 25
  * people", "at least 10 Iraqis were killed", "left 3 dead", "a death toll
- * of 40"), for events of CAMEO roots 18, 19, 20 and code 145: the count the
- * event's verb tells, else the one nearest it that no other event's own
- * kill verb tells ("X killed 2, and Y fired missiles": Y's event has none).
- * Events of one incident (a compound's members, an attack and the killing
- * coded beside it) carry the same toll: do not sum over events. "At least
- * N" and vague plurals give lower bounds ("dozens" 24, "hundreds" 200);
- * "several" and "a few" give none. Returns -1 when the text gives no
- * number or the event is of another kind.
+ * of 40", "No casualties were reported" and "no one was killed": 0), for
+ * events of CAMEO roots 18, 19, 20 and code 145: the count the event's
+ * verb tells, else the one nearest it that no other event's own kill verb
+ * tells ("X killed 2, and Y fired missiles": Y's event has none). A
+ * sentence that codes no event gives its count to events told before it:
+ * "A total of 174 peacekeepers have died in the operation" to the events
+ * of the latest sentence holding "operation" (of any code), "No casualties
+ * were reported." to the violent events of one of the two sentences
+ * before. Events of one incident (a compound's members, an attack and the
+ * killing coded beside it) carry the same toll: do not sum over events.
+ * "At least N" gives N, flagged (dyad_event_count_text); vague plurals
+ * ("dozens", "hundreds") give -1, flagged DYAD_COUNT_VAGUE; "several" and
+ * "a few" give none. Returns -1 when the text gives no number or the event
+ * is of another kind. Rules: src/enrich/toll.c and docs/coding.md, "How
+ * many".
  */
 DYAD_EXPORT int dyad_event_fatalities(const dyad_event *ev);
 
@@ -600,8 +611,9 @@ DYAD_EXPORT bool dyad_event_location(const dyad_event *ev, dyad_location *loc);
  * the mode ("expel") and contexts joined by ';' ("military;peacekeeping"),
  * from the code and from the sentence's words (docs/coding.md, "PLOVER").
  * Static or borrowed from the doc. Returns "" (and "" for both) for codes
- * of CAMEO roots 01 and 02, which PLOVER has no type for, and for events
- * of the TABARI profile.
+ * of CAMEO roots 01 and 02, which PLOVER has no type for, and when the
+ * coder option no_enrich is set. The TABARI profile gives the code's
+ * PLOVER coding only (no words of the sentence).
  */
 DYAD_EXPORT const char *dyad_event_plover(const dyad_event *ev,
                                           const char **mode,

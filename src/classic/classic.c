@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../enrich/enrich.h"
 #include "../event/coder.h"
 #include "classic.h"
 
@@ -236,6 +237,8 @@ static dyad_status emit(struct classic *cl, const struct dyad_coder *c,
     ev->root[2] = '\0';
     ev->quad = Dyad_cameo_quad(code);
     ev->goldstein = Dyad_cameo_goldstein(code);
+    /* PLOVER from the code alone: the profile has no enrich stage */
+    Dyad_plover_of(code, &ev->plover, &ev->plover_mode, &ev->plover_context);
     ev->sentence = sentence;
     word_span(r, e->srcloc, W_ACTOR, &ev->span[DYAD_SPAN_SOURCE][0],
               &ev->span[DYAD_SPAN_SOURCE][1]);
