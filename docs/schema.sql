@@ -59,8 +59,13 @@ CREATE TABLE clusters (
   quad_class  INTEGER NOT NULL,    -- 1-4 (0: not a CAMEO code)
   goldstein   REAL,                -- GDELT's scale; NULL off CAMEO
   location    TEXT NOT NULL,       -- the location key (docs/store.md)
-  country     TEXT,                -- the place's country code, if known
-  place       TEXT,                -- the place text of the first report
+  country     TEXT,                -- where: ISO 3166-1 alpha-3, when known
+  admin1      TEXT,                -- first-level region
+  place       TEXT,                -- the gazetteer's name of the place,
+                                   --   else the place text
+  lat         REAL,                -- degrees, WGS84
+  lon         REAL,
+  geo_precision TEXT,              -- place, admin1, country, or NULL
   event_date  TEXT,                -- the date that opened the cluster
   first_date  TEXT,                -- earliest and latest event date
   last_date   TEXT,                --   of its reports
@@ -84,6 +89,9 @@ CREATE TABLE events (
   root            TEXT NOT NULL,
   quad_class      INTEGER NOT NULL,
   goldstein       REAL,
+  plover_type     TEXT,            -- PLOVER event type, mode, contexts
+  plover_mode     TEXT,
+  plover_context  TEXT,
   source_text     TEXT NOT NULL,
   target_text     TEXT NOT NULL,
   verb_text       TEXT NOT NULL,
@@ -91,11 +99,22 @@ CREATE TABLE events (
   negated         INTEGER NOT NULL,
   rule            TEXT,            -- dictionary file:line
   event_date      TEXT,            -- the text's date, else the story date
-  date_precision  TEXT NOT NULL,   -- story, day, week, month, year
+  date_precision  TEXT NOT NULL,   -- story, day, week, month, year, unknown
   date_approximate INTEGER NOT NULL,
-  place_text      TEXT,
-  place_code      TEXT,
+  date_text       TEXT,            -- the words that date it
+  country         TEXT,            -- the event's location: ISO3 country,
+  admin1          TEXT,            --   region, the gazetteer's place name,
+  place           TEXT,            --   coordinates and their precision
+  lat             REAL,
+  lon             REAL,
+  geo_precision   TEXT,            -- place, admin1, country; NULL: none
+  place_text      TEXT,            -- the location's words in the text
+  place_code      TEXT,            -- the place phrase's actor country code
   fatalities      INTEGER,         -- NULL when the text gives none
+  wounded         INTEGER,         -- NULL when the text gives none
+  count_text      TEXT,            -- the words of the count
+  count_qualifier TEXT,            -- exact, at_least, at_most, approximate,
+                                   --   vague; NULL when no count
   source_start    INTEGER, source_end INTEGER, -- byte spans in the story
   target_start    INTEGER, target_end INTEGER, --   text; NULL when absent
   verb_start      INTEGER, verb_end   INTEGER,

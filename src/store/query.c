@@ -166,7 +166,7 @@ static dyad_status build_where(const dyad_store_filter *f, int window,
     add_val(w, d, 10);
   }
   if (f->country) {
-    snprintf(col, sizeof col, "c.country");
+    snprintf(col, sizeof col, "%s", f->raw ? "e.country" : "c.country");
     add_eq(w, col, f->country);
   }
   if (w->nomem)
@@ -213,35 +213,34 @@ dyad_status dyad_store_format_parse(const char *name, dyad_store_format *out) {
 /* ---- the SELECTs --------------------------------------------------------- */
 
 /* Query rows: the column names are the headers and JSON keys. */
-static const char CLUSTER_COLS[] =
-    "SELECT c.id AS event_id, c.event_date, c.source, c.target, c.code, "
-    "c.root, c.quad_class, c.goldstein, c.country, c.place, c.mentions, "
-    "c.stories, c.first_date, c.last_date, "
+#define CLUSTER_HEAD                                                           \
+  "SELECT c.id AS event_id, c.event_date, c.source, c.target, c.code, "        \
+  "c.root, c.quad_class, c.goldstein, c.country, c.admin1, c.place, c.lat, "   \
+  "c.lon, c.geo_precision, c.mentions, c.stories, c.first_date, "              \
+  "c.last_date, "
+static const char CLUSTER_COLS[] = CLUSTER_HEAD
     "(SELECT group_concat(r, ';') FROM (SELECT s.story_id || ':' || "
     "e.sentence AS r FROM events e JOIN stories s ON s.id = e.story WHERE "
     "e.cluster = c.id ORDER BY e.id)) AS reports FROM clusters c";
-static const char CLUSTER_COLS_JSON[] =
-    "SELECT c.id AS event_id, c.event_date, c.source, c.target, c.code, "
-    "c.root, c.quad_class, c.goldstein, c.country, c.place, c.mentions, "
-    "c.stories, c.first_date, c.last_date, "
+static const char CLUSTER_COLS_JSON[] = CLUSTER_HEAD
     "(SELECT json_group_array(json_object('story_id', r, 'sentence', k)) "
     "FROM (SELECT s.story_id AS r, e.sentence AS k FROM events e JOIN "
     "stories s ON s.id = e.story WHERE e.cluster = c.id ORDER BY e.id)) AS "
     "reports FROM clusters c";
+#define EVENT_HEAD                                                             \
+  "SELECT e.id AS report_id, e.event_date, s.story_id, s.story_date, "         \
+  "e.sentence, e.source, e.target, e.code, e.root, e.quad_class, "             \
+  "e.goldstein, e.plover_type, e.plover_mode, e.plover_context, "              \
+  "e.source_text, e.target_text, e.verb_text, e.modality, e.negated, "         \
+  "e.rule, e.date_precision, e.date_approximate, e.date_text, e.country, "     \
+  "e.admin1, e.place, e.lat, e.lon, e.geo_precision, e.place_text, "           \
+  "e.place_code, e.fatalities, e.wounded, e.count_text, e.count_qualifier, "   \
+  "e.cluster AS event_id"
 static const char EVENT_COLS[] =
-    "SELECT e.id AS report_id, e.event_date, s.story_id, s.story_date, "
-    "e.sentence, e.source, e.target, e.code, e.root, e.quad_class, "
-    "e.goldstein, e.source_text, e.target_text, e.verb_text, e.modality, "
-    "e.negated, e.rule, e.date_precision, e.date_approximate, e.place_text, "
-    "e.place_code, e.fatalities, e.cluster AS event_id FROM clusters c "
-    "JOIN events e ON e.cluster = c.id JOIN stories s ON s.id = e.story";
-static const char EVENT_COLS_JSON[] =
-    "SELECT e.id AS report_id, e.event_date, s.story_id, s.story_date, "
-    "e.sentence, e.source, e.target, e.code, e.root, e.quad_class, "
-    "e.goldstein, e.source_text, e.target_text, e.verb_text, e.modality, "
-    "e.negated, e.rule, e.date_precision, e.date_approximate, e.place_text, "
-    "e.place_code, e.fatalities, e.cluster AS event_id, "
-    "json_object('source', json_array(e.source_start, e.source_end), "
+    EVENT_HEAD " FROM clusters c JOIN events e ON e.cluster = c.id JOIN "
+               "stories s ON s.id = e.story";
+static const char EVENT_COLS_JSON[] = EVENT_HEAD
+    ", json_object('source', json_array(e.source_start, e.source_end), "
     "'target', json_array(e.target_start, e.target_end), 'verb', "
     "json_array(e.verb_start, e.verb_end), 'place', json_array(e.place_start, "
     "e.place_end)) AS spans, t.text AS sentence_text FROM clusters c JOIN "
@@ -274,6 +273,10 @@ enum xcol {
   X_SENTENCE_IDS,
   X_URLS,
   X_PUBLISHERS,
+  X_ADMIN1,
+  X_LAT,
+  X_LON,
+  X_GEO,
 };
 static const char CLUSTER_EXPORT[] =
     "SELECT c.id, c.event_date, c.source, c.target, c.code, c.root, "
@@ -291,16 +294,17 @@ static const char CLUSTER_EXPORT[] =
     "s.url IS NOT NULL)), "
     "(SELECT group_concat(u, ';') FROM (SELECT DISTINCT s.publisher AS u "
     "FROM events e JOIN stories s ON s.id = e.story WHERE e.cluster = c.id "
-    "AND s.publisher IS NOT NULL)) "
+    "AND s.publisher IS NOT NULL)), c.admin1, c.lat, c.lon, c.geo_precision "
     "FROM clusters c JOIN events f ON f.id = (SELECT min(id) FROM events "
     "WHERE cluster = c.id) JOIN stories fs ON fs.id = f.story";
 static const char EVENT_EXPORT[] =
     "SELECT e.id, e.event_date, e.source, e.target, e.code, e.root, "
-    "e.quad_class, e.goldstein, e.place_code, e.place_text, 1, 1, "
-    "s.ingested, s.story_id, e.sentence, e.source_text, e.target_text, "
-    "s.url, s.publisher, 1, e.sentence <= 1, s.story_id || '_' || "
-    "e.sentence, s.url, s.publisher FROM clusters c JOIN events e ON "
-    "e.cluster = c.id JOIN stories s ON s.id = e.story";
+    "e.quad_class, e.goldstein, e.country, coalesce(e.place, "
+    "e.place_text), 1, 1, s.ingested, s.story_id, e.sentence, "
+    "e.source_text, e.target_text, s.url, s.publisher, 1, e.sentence <= 1, "
+    "s.story_id || '_' || e.sentence, s.url, s.publisher, e.admin1, e.lat, "
+    "e.lon, e.geo_precision FROM clusters c JOIN events e ON e.cluster = "
+    "c.id JOIN stories s ON s.id = e.story";
 
 /* ---- writing rows -------------------------------------------------------- */
 
@@ -362,7 +366,9 @@ static const char *col_text(sqlite3_stmt *q, int i, char tmp[32]) {
     return tmp;
   case SQLITE_FLOAT: {
     double g = sqlite3_column_double(q, i);
-    snprintf(tmp, 32, "%.1f", g);
+    const char *name = sqlite3_column_name(q, i);
+    bool coord = name && (strcmp(name, "lat") == 0 || strcmp(name, "lon") == 0);
+    snprintf(tmp, 32, coord ? "%.5f" : "%.1f", g);
     if (strcmp(tmp, "-0.0") == 0)
       memcpy(tmp, "0.0", 4);
     return tmp;
@@ -602,8 +608,20 @@ static void put_actor_gdelt(struct out *o, const char *code, const char *name) {
   }
 }
 
+/* A coordinate with five decimals, "" when NULL. */
+static void coord(sqlite3_stmt *q, int i, char out[32]) {
+  if (sqlite3_column_type(q, i) == SQLITE_NULL)
+    out[0] = '\0';
+  else
+    snprintf(out, 32, "%.5f", sqlite3_column_double(q, i));
+}
+
 static void row_export(struct out *o, sqlite3_stmt *q, dyad_store_format fmt) {
-  char tmp[32], gs[32];
+  char tmp[32], gs[32], lat[32], lon[32];
+  coord(q, X_LAT, lat);
+  coord(q, X_LON, lon);
+  const char *geo = ctext(q, X_GEO), *country = ctext(q, X_COUNTRY),
+             *admin1 = ctext(q, X_ADMIN1), *place = ctext(q, X_PLACE);
   int ymd = Dyad_store_date_parse(sqlite3_column_text(q, X_DATE));
   int y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
   const char *src = ctext(q, X_SOURCE), *tgt = ctext(q, X_TARGET),
@@ -626,11 +644,14 @@ static void row_export(struct out *o, sqlite3_stmt *q, dyad_store_format fmt) {
       put_tsv(o, v[i]);
       tab(o);
     }
-    put(o,
-        Dyad_buf_printf(&o->b, "%d\t%s\t\t\t\t", phoenix_quad(root, quad), gs));
-    put_tsv(o, ctext(q, X_PLACE)); /* LocationName */
-    put(o, Dyad_buf_puts(&o->b, "\t\t"));
-    put_tsv(o, ctext(q, X_COUNTRY));
+    /* Issues empty; Lat, Lon, LocationName, StateName, CountryCode */
+    put(o, Dyad_buf_printf(&o->b, "%d\t%s\t\t%s\t%s\t",
+                           phoenix_quad(root, quad), gs, lat, lon));
+    put_tsv(o, place);
+    tab(o);
+    put_tsv(o, admin1);
+    tab(o);
+    put_tsv(o, country);
     tab(o);
     put_tsv(o, ctext(q, X_SENTENCE_IDS));
     tab(o);
@@ -661,11 +682,30 @@ static void row_export(struct out *o, sqlite3_stmt *q, dyad_store_format fmt) {
                            (long long)sqlite3_column_int64(q, X_MENTIONS),
                            (long long)sqlite3_column_int64(q, X_SOURCES),
                            (long long)sqlite3_column_int64(q, X_STORIES)));
-    /* Actor1Geo_ and Actor2Geo_: 8 empty columns each; ActionGeo_: the
-     * place's name only */
-    put(o, Dyad_buf_puts(&o->b, "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t"));
-    put_tsv(o, ctext(q, X_PLACE));
-    put(o, Dyad_buf_puts(&o->b, "\t\t\t\t\t\t\t"));
+    /* Actor1Geo_ and Actor2Geo_: 8 empty columns each; ActionGeo_: type,
+     * full name, (FIPS country, ADM1 and ADM2 codes empty), lat, long,
+     * (feature id empty) */
+    put(o, Dyad_buf_puts(&o->b, "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t"));
+    bool usa = strcmp(country, "USA") == 0;
+    int type = strcmp(geo, "country") == 0  ? 1
+               : strcmp(geo, "admin1") == 0 ? (usa ? 2 : 5)
+               : strcmp(geo, "place") == 0  ? (usa ? 3 : 4)
+                                            : 0;
+    if (type)
+      put(o, Dyad_buf_printf(&o->b, "%d", type));
+    tab(o);
+    /* "place, region, country" as far as known */
+    const char *parts[3] = {place, admin1, country};
+    bool any = false;
+    for (int i = 0; i < 3; i++) {
+      if (!parts[i][0] || (i == 1 && strcmp(parts[1], parts[0]) == 0))
+        continue;
+      if (any)
+        put(o, Dyad_buf_puts(&o->b, ", "));
+      put_tsv(o, parts[i]);
+      any = true;
+    }
+    put(o, Dyad_buf_printf(&o->b, "\t\t\t\t%s\t%s\t\t", lat, lon));
     char added[16] = "";
     const char *ad = ctext(q, X_ADDED);
     size_t k = 0;
@@ -699,10 +739,15 @@ static void row_export(struct out *o, sqlite3_stmt *q, dyad_store_format fmt) {
                          (long long)sqlite3_column_int64(q, X_SENTENCE)));
   put_tsv(o, ctext(q, X_PUBLISHER));
   tab(o);
-  put_tsv(o, ctext(q, X_PLACE)); /* City */
-  put(o, Dyad_buf_puts(&o->b, "\t\t\t"));
-  put_tsv(o, ctext(q, X_COUNTRY));
-  put(o, Dyad_buf_puts(&o->b, "\t\t\n"));
+  /* City (a place), District (empty), Province, Country, Latitude,
+   * Longitude */
+  if (strcmp(geo, "place") == 0)
+    put_tsv(o, place);
+  put(o, Dyad_buf_puts(&o->b, "\t\t"));
+  put_tsv(o, admin1);
+  tab(o);
+  put_tsv(o, country);
+  put(o, Dyad_buf_printf(&o->b, "\t%s\t%s\n", lat, lon));
 }
 
 static const char ICEWS_HEADER[] =

@@ -48,9 +48,10 @@ static const char *const SQL[Q_COUNT] = {
         "?2 AND code = ?3 AND location = ?4 AND event_date BETWEEN ?5 AND ?6",
     [Q_INS_CLUSTER] =
         "INSERT INTO clusters (source, target, code, root, quad_class, "
-        "goldstein, location, country, place, event_date, first_date, "
-        "last_date, mentions, stories, added) VALUES (?1, ?2, ?3, ?4, ?5, "
-        "?6, ?7, ?8, ?9, ?10, ?10, ?10, 1, 1, ?11)",
+        "goldstein, location, country, admin1, place, lat, lon, "
+        "geo_precision, event_date, first_date, last_date, mentions, "
+        "stories, added) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+        "?11, ?12, ?13, ?14, ?14, ?14, 1, 1, ?15)",
     [Q_ADD_MENTION] =
         "UPDATE clusters SET mentions = mentions + 1, stories = stories + "
         "?2, first_date = CASE WHEN ?3 < first_date THEN ?3 ELSE first_date "
@@ -62,9 +63,12 @@ static const char *const SQL[Q_COUNT] = {
         "modality, negated, rule, event_date, date_precision, "
         "date_approximate, place_text, place_code, fatalities, source_start, "
         "source_end, target_start, target_end, verb_start, verb_end, "
-        "place_start, place_end, cluster) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-        "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
-        "?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
+        "place_start, place_end, cluster, plover_type, plover_mode, "
+        "plover_context, date_text, country, admin1, place, lat, lon, "
+        "geo_precision, wounded, count_text, count_qualifier) VALUES (?1, "
+        "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+        "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, "
+        "?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42)",
 };
 
 /* ---- helpers ------------------------------------------------------------- */
@@ -549,18 +553,72 @@ static dyad_status prepare_put(dyad_store *s, const char *id, uint64_t hash,
   return DYAD_OK;
 }
 
-/* The location key: the place's country code, else its text folded (ASCII
- * lower case, blank runs as one space), else "". */
-static dyad_status location_key(const char *code, const char *text, size_t n,
-                                struct buf *out) {
+/* Where a report says its event happened (as the sink writes it). */
+struct where {
+  bool stated;       /* the sentence names a place (dyad_event_place) */
+  const char *code;  /* that phrase's actor country code */
+  dyad_location loc; /* the gazetteer's reading (maybe the dateline's) */
+  bool located;
+  const char *text; /* the location's words */
+  size_t n;
+};
+
+static void clamp(const char *text, size_t len, size_t a, size_t e,
+                  const char **s, size_t *n) {
+  if (a > len)
+    a = len;
+  if (e > len)
+    e = len;
+  *s = text + a;
+  *n = e > a ? e - a : 0;
+}
+
+static void where_get(const dyad_event *ev, const char *text, size_t len,
+                      struct where *w) {
+  size_t a = 0, e = 0;
+  w->code = "";
+  w->stated = dyad_event_place(ev, &a, &e, &w->code);
+  w->located = dyad_event_location(ev, &w->loc);
+  if (w->located && w->loc.end > w->loc.start)
+    clamp(text, len, w->loc.start, w->loc.end, &w->text, &w->n);
+  else if (w->stated)
+    clamp(text, len, a, e, &w->text, &w->n);
+  else {
+    w->text = "";
+    w->n = 0;
+  }
+  if (!w->located) {
+    memset(&w->loc, 0, sizeof w->loc);
+    w->loc.country = w->loc.admin1 = w->loc.place = "";
+    w->loc.lat = w->loc.lon = NAN;
+  }
+}
+
+/* The location key (docs/store.md): "" unless the event's sentence names
+ * a place (a dateline says where the reporter was, not the event); then
+ * the gazetteer's country, region and place as far as it resolved them
+ * ("UKR/Kharkiv/Kharkiv", "IRQ"), else the phrase's country code, else its
+ * text folded (ASCII lower case, blank runs as one space). */
+static dyad_status location_key(const struct where *w, struct buf *out) {
   out->len = 0;
-  TRY(Dyad_buf_reserve(out, (code ? strlen(code) : 0) + n + 1));
+  TRY(Dyad_buf_reserve(out, w->n + 64));
   out->data[0] = '\0';
-  if (code && code[0])
-    return Dyad_buf_puts(out, code);
+  if (!w->stated)
+    return DYAD_OK;
+  const dyad_location *l = &w->loc;
+  if (w->located && l->country[0] && l->precision != DYAD_GEO_NONE) {
+    TRY(Dyad_buf_puts(out, l->country));
+    if (l->precision == DYAD_GEO_ADMIN1 || l->precision == DYAD_GEO_PLACE)
+      TRY(Dyad_buf_printf(out, "/%s", l->admin1));
+    if (l->precision == DYAD_GEO_PLACE)
+      TRY(Dyad_buf_printf(out, "/%s", l->place));
+    return DYAD_OK;
+  }
+  if (w->code && w->code[0])
+    return Dyad_buf_puts(out, w->code);
   bool blank = false;
-  for (size_t i = 0; i < n; i++) {
-    char c = text[i];
+  for (size_t i = 0; i < w->n; i++) {
+    char c = w->text[i];
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       blank = out->len > 0;
       continue;
@@ -575,13 +633,17 @@ static dyad_status location_key(const char *code, const char *text, size_t n,
   return DYAD_OK;
 }
 
+static void bind_coord(sqlite3_stmt *q, int i, double v) {
+  if (!isnan(v))
+    sqlite3_bind_double(q, i, v);
+}
+
 /* The cluster event `ev` joins (or a new one): *cluster, and *new_story
  * when no earlier event of this story is in it. */
 static dyad_status find_cluster(dyad_store *s, const dyad_event *ev,
                                 const char *date, int ymd, const char *loc,
-                                const char *country, const char *place,
-                                size_t place_len, int64_t *cluster, bool *made,
-                                dyad_error *err) {
+                                const struct where *w, int64_t *cluster,
+                                bool *made, dyad_error *err) {
   sqlite3_stmt *q = NULL;
   const char *src = dyad_event_source(ev), *tgt = dyad_event_target(ev),
              *code = dyad_event_code(ev);
@@ -636,12 +698,21 @@ static dyad_status find_cluster(dyad_store *s, const dyad_event *ev,
   if (!isnan(g))
     sqlite3_bind_double(q, 6, g);
   bind_str(q, 7, loc);
-  if (country && country[0])
-    bind_str(q, 8, country);
-  if (place_len)
-    bind_text(q, 9, place, place_len);
-  bind_date(q, 10, date);
-  bind_str(q, 11, s->now);
+  const dyad_location *l = &w->loc;
+  if (l->country[0])
+    bind_str(q, 8, l->country);
+  if (l->admin1[0])
+    bind_str(q, 9, l->admin1);
+  if (l->place[0])
+    bind_str(q, 10, l->place);
+  else if (w->n)
+    bind_text(q, 10, w->text, w->n);
+  bind_coord(q, 11, l->lat);
+  bind_coord(q, 12, l->lon);
+  if (l->precision != DYAD_GEO_NONE)
+    bind_str(q, 13, dyad_geo_precision_str(l->precision));
+  bind_date(q, 14, date);
+  bind_str(q, 15, s->now);
   TRY(step_done(s, q, err, "insert cluster"));
   *cluster = sqlite3_last_insert_rowid(s->db);
   *made = true;
@@ -685,18 +756,14 @@ static dyad_status put_event(dyad_store *s, const dyad_doc *doc,
     ymd = dyad_doc_date(doc);
   char date[11];
   Dyad_store_date_str(ymd, date);
-  size_t ps = 0, pe = 0;
-  const char *pcode = "";
-  bool place = dyad_event_place(ev, &ps, &pe, &pcode) && pe <= len && ps <= pe;
-  if (!place)
-    ps = pe = 0;
-  if (location_key(pcode, text + ps, pe - ps, &s->scratch) != DYAD_OK)
+  struct where w;
+  where_get(ev, text, len, &w);
+  if (location_key(&w, &s->scratch) != DYAD_OK)
     return Dyad_error_set(err, DYAD_ERR_NOMEM, "", 0, 0, "out of memory");
   const char *loc = Dyad_buf_cstr(&s->scratch);
   int64_t cluster;
   bool made;
-  TRY(find_cluster(s, ev, date, ymd, loc, pcode, text + ps, pe - ps, &cluster,
-                   &made, err));
+  TRY(find_cluster(s, ev, date, ymd, loc, &w, &cluster, &made, err));
   /* a story counts once per cluster */
   bool first = true;
   for (size_t i = 0; i < s->clusters.len && first; i++)
@@ -746,21 +813,56 @@ static dyad_status put_event(dyad_store *s, const dyad_doc *doc,
   bind_date(q, 15, date);
   bind_str(q, 16, dyad_date_precision_str(p));
   sqlite3_bind_int(q, 17, dyad_event_date_approximate(ev) ? 1 : 0);
-  if (place) {
-    bind_text(q, 18, text + ps, pe - ps);
-    bind_str(q, 19, pcode);
-  }
+  if (w.n)
+    bind_text(q, 18, w.text, w.n);
+  if (w.stated)
+    bind_str(q, 19, w.code);
   int dead = dyad_event_fatalities(ev);
   if (dead >= 0)
     sqlite3_bind_int(q, 20, dead);
   bind_span(q, 21, ev, DYAD_SPAN_SOURCE);
   bind_span(q, 23, ev, DYAD_SPAN_TARGET);
   bind_span(q, 25, ev, DYAD_SPAN_VERB);
-  if (place) {
+  size_t ps, pe;
+  if (dyad_event_place(ev, &ps, &pe, NULL)) {
     sqlite3_bind_int64(q, 27, (sqlite3_int64)ps);
     sqlite3_bind_int64(q, 28, (sqlite3_int64)pe);
   }
   sqlite3_bind_int64(q, 29, cluster);
+  const char *pmode, *pctx, *ptype = dyad_event_plover(ev, &pmode, &pctx);
+  if (ptype && ptype[0]) {
+    bind_str(q, 30, ptype);
+    bind_str(q, 31, pmode);
+    bind_str(q, 32, pctx);
+  }
+  size_t a, e;
+  const char *t;
+  size_t n;
+  dyad_event_date_text(ev, &a, &e);
+  clamp(text, len, a, e, &t, &n);
+  if (n)
+    bind_text(q, 33, t, n);
+  const dyad_location *l = &w.loc;
+  if (l->country[0])
+    bind_str(q, 34, l->country);
+  if (l->admin1[0])
+    bind_str(q, 35, l->admin1);
+  if (l->place[0])
+    bind_str(q, 36, l->place);
+  bind_coord(q, 37, l->lat);
+  bind_coord(q, 38, l->lon);
+  if (l->precision != DYAD_GEO_NONE)
+    bind_str(q, 39, dyad_geo_precision_str(l->precision));
+  int hurt = dyad_event_wounded(ev);
+  if (hurt >= 0)
+    sqlite3_bind_int(q, 40, hurt);
+  dyad_count_qualifier cq = DYAD_COUNT_NONE;
+  dyad_event_count_text(ev, &a, &e, &cq);
+  clamp(text, len, a, e, &t, &n);
+  if (n)
+    bind_text(q, 41, t, n);
+  if (cq != DYAD_COUNT_NONE)
+    bind_str(q, 42, dyad_count_qualifier_str(cq));
   return step_done(s, q, err, "insert event");
 }
 
