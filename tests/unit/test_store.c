@@ -206,7 +206,7 @@ int main(void) {
             DYAD_OK);
   CHECK_INT(&r, rows, 2);
   CHECK_INT(&r, lines(t.s), 3);
-  CHECK_INT(&r, fields(t.s, '\t'), 15);
+  CHECK_INT(&r, fields(t.s, '\t'), 19);
   CHECK(&r, t.s && strstr(t.s, "s1:0;s2:0") != NULL);
   t.n = 0;
   flt.source = "RU";
@@ -228,7 +228,7 @@ int main(void) {
             dyad_store_query(s, &flt, DYAD_STORE_TSV, collect, &t, &rows, &err),
             DYAD_OK);
   CHECK_INT(&r, rows, 2);
-  CHECK_INT(&r, fields(t.s, '\t'), 23);
+  CHECK_INT(&r, fields(t.s, '\t'), 36);
   static const struct {
     dyad_store_format fmt;
     size_t cols;
