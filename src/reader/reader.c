@@ -203,7 +203,7 @@ static void rd_drop(struct dyad_reader *r) {
   r->beg = r->end = r->scan = 0;
 }
 
-/* One line of the input: s[0..n) without "\n" or "\r\n". */
+/* One line of the input: s[0..n) without its end ("\n", "\r\n" or "\r"). */
 struct line {
   const char *s;
   size_t n;
@@ -212,24 +212,48 @@ struct line {
 };
 
 /*
+ * Where the first line in p[0..n) ends: at "\n", "\r\n" or a lone "\r".
+ * Returns the offset of the end's first byte with its length in *term, or
+ * with *term = 0 when no end is there yet: n, or the offset of a "\r" that
+ * is the last byte (a "\r\n" cut between two reads) unless `eof`. Reads
+ * only the bytes up to the end it finds.
+ */
+static size_t eol(const char *p, size_t n, bool eof, size_t *term) {
+  const char *nl = memchr(p, '\n', n);
+  size_t lim = nl ? (size_t)(nl - p) : n;
+  const char *cr = memchr(p, '\r', lim);
+  *term = 0;
+  if (cr) {
+    size_t i = (size_t)(cr - p);
+    if (i + 1 < n)
+      *term = p[i + 1] == '\n' ? 2 : 1;
+    else if (eof)
+      *term = 1;
+    return i;
+  }
+  if (nl)
+    *term = 1;
+  return lim;
+}
+
+/*
  * Next line into *ln (valid until the next call). DYAD_OK, DYAD_END,
  * DYAD_ERR_LIMIT (a line over max_line: skipped, *ln has its number and
- * offset, n = 0), or a final error.
+ * offset, n = 0), or a final error. Lines end at LF, CRLF or a lone CR.
  */
 static dyad_status rd_line(struct dyad_reader *r, struct line *ln) {
   for (;;) {
-    char *nl = r->scan < r->end
-                   ? memchr(r->buf + r->scan, '\n', r->end - r->scan)
-                   : NULL;
-    if (nl || (r->ar_eof && r->beg < r->end)) {
-      size_t e = nl ? (size_t)(nl - r->buf) : r->end;
+    size_t term = 0, at = r->end;
+    if (r->scan < r->end)
+      at = r->scan +
+           eol(r->buf + r->scan, r->end - r->scan, r->ar_eof, &term);
+    if (term || (r->ar_eof && r->beg < r->end)) {
+      size_t e = term ? at : r->end;
       ln->s = r->buf + r->beg;
       ln->n = e - r->beg;
       ln->off = r->base + r->beg;
       ln->no = r->line;
-      if (ln->n && ln->s[ln->n - 1] == '\r')
-        ln->n--;
-      r->beg = r->scan = nl ? e + 1 : e;
+      r->beg = r->scan = e + term;
       r->line++;
       if (ln->n > r->max_line) {
         ln->n = 0;
@@ -239,7 +263,7 @@ static dyad_status rd_line(struct dyad_reader *r, struct line *ln) {
     }
     if (r->ar_eof)
       return DYAD_END;
-    r->scan = r->end;
+    r->scan = at;
     if (r->end - r->beg > r->max_line + 1) {
       /* too long: drop it as it comes, up to its end */
       ln->s = "";
@@ -253,9 +277,9 @@ static dyad_status rd_line(struct dyad_reader *r, struct line *ln) {
           r->line++;
           return DYAD_ERR_LIMIT;
         }
-        nl = memchr(r->buf, '\n', r->end);
-        if (nl) {
-          r->beg = r->scan = (size_t)(nl - r->buf) + 1;
+        at = eol(r->buf, r->end, r->ar_eof, &term);
+        if (term) {
+          r->beg = r->scan = at + term;
           r->line++;
           return DYAD_ERR_LIMIT;
         }

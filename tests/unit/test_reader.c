@@ -439,6 +439,30 @@ static void test_limits(struct runner *r) {
   }
 }
 
+/* LF, CRLF and lone CR end lines alike, also a CRLF cut between reads. */
+static void test_line_ends(struct runner *r) {
+  dyad_reader *rd;
+  CASE(r, "JSON Lines: lone CR line ends");
+  rd = open_s("cr.jsonl",
+              "{\"id\":\"a\",\"text\":\"x\"}\r{\"id\":\"b\",\"text\":\"y\"}\r"
+              "\r{\"id\":\"c\",\"text\":\"z\"}",
+              DYAD_INPUT_JSONL);
+  CHECK_STR(r, all_ids(rd), "a|b|c");
+  dyad_reader_free(rd);
+  CASE(r, "TABARI records: CRLF, lone CR and LF mixed; line numbers count "
+          "each end");
+  rd = open_s("mixed.rec",
+              "950101 A\r\nfirst\r\n\r\n950101 B\rsecond\r\r950101 C\n"
+              "third\n\n950101 D\rcut\r",
+              DYAD_INPUT_TABARI);
+  CHECK_STR(r, all_ids(rd), "A|B|C|D");
+  dyad_reader_free(rd);
+  rd = open_s("mixed.rec", "950101 A\rfirst\r\r951301 B\rbad\r",
+              DYAD_INPUT_TABARI);
+  CHECK_STR(r, all_ids(rd), "A|!8@4:1");
+  dyad_reader_free(rd);
+}
+
 /* ---- PETRARCH XML -------------------------------------------------------- */
 
 static const char petr_xml[] =
@@ -865,6 +889,7 @@ int main(void) {
   test_text(&r);
   test_jsonl(&r);
   test_limits(&r);
+  test_line_ends(&r);
   test_petrarch(&r);
   test_tabari(&r);
   test_utf8_positions(&r);
