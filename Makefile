@@ -4,6 +4,7 @@
 #   make test       unit + conformance + end-to-end tests
 #   make bench      speed and memory on the bench corpus (bench/RESULTS.md)
 #   make bench-store  the event store: ingest cost, size, query latency
+#   make bench-pathological  time per MB of the pathological inputs
 #   make asan       build and test with AddressSanitizer + UBSan
 #   make fuzz       build the libFuzzer targets (clang); make fuzz-run runs
 #                   them, make fuzz-regress replays seeds and crash inputs
@@ -36,7 +37,8 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo test unit conformance e2e bench bench-store asan fuzz fuzz-run fuzz-regress \
+.PHONY: all demo test unit conformance e2e bench bench-store bench-pathological asan fuzz \
+        fuzz-run fuzz-regress \
         leakcheck lint \
         format clean deps
 
@@ -103,6 +105,11 @@ bench: all $(BUILD)/bench/bench
 # latency on a store of a million events (bench/store.sh).
 bench-store: all
 	@bench/store.sh $(BUILD)
+
+# Time per MB of each pathological input against ordinary text
+# (bench/pathological.sh; appends to bench/RESULTS.md).
+bench-pathological: all
+	@bench/pathological.sh $(BUILD)
 
 $(BUILD)/bench/bench: bench/bench.c include/dyad.h $(BUILD)/libdyad.a
 	@mkdir -p $(dir $@)

@@ -194,18 +194,41 @@ static bool member_of(const struct sent *s, int g, uint32_t x) {
   return s->groups[x].compound == cp && s->groups[x].code != NULL;
 }
 
+/* The groups [*lo, *hi) that can stand for party g: g itself, or the whole
+ * of its compound, whose members are consecutive groups (parse.c links
+ * groups gi..last); empty when g < 0. */
+static void party_range(const struct sent *s, int g, uint32_t *lo,
+                        uint32_t *hi) {
+  *lo = *hi = 0;
+  if (g < 0)
+    return;
+  uint32_t a = (uint32_t)g, b = a + 1;
+  int cp = s->groups[g].compound;
+  if (cp >= 0) {
+    while (a > 0 && s->groups[a - 1].compound == cp)
+      a--;
+    while (b < s->ngroups && s->groups[b].compound == cp)
+      b++;
+  }
+  *lo = a;
+  *hi = b;
+}
+
 /* Emits events for spec: compounds expand to one event per member, however
- * many ("A, B, ... and Z"). */
+ * many ("A, B, ... and Z"), up to DYAD_MAX_SENT_EVENTS a sentence. Linear
+ * in the members of the two parties, not in the groups of the sentence. */
 static dyad_status emit(const struct dyad_coder *c, struct dyad_doc *doc,
                         struct sent *s, const struct evspec *ev) {
+  uint32_t s0, s1, t0, t1;
+  party_range(s, ev->src, &s0, &s1);
+  party_range(s, ev->tgt, &t0, &t1);
   bool any_src = false;
-  for (uint32_t i = 0; i < s->ngroups && !(doc->flags & DOC_EVENTS_CUT); i++) {
+  for (uint32_t i = s0; i < s1 && !(doc->flags & DOC_EVENTS_CUT); i++) {
     if (!member_of(s, ev->src, i))
       continue;
     any_src = true;
     bool any_tgt = false;
-    for (uint32_t j = 0; j < s->ngroups && !(doc->flags & DOC_EVENTS_CUT);
-         j++) {
+    for (uint32_t j = t0; j < t1 && !(doc->flags & DOC_EVENTS_CUT); j++) {
       if (!member_of(s, ev->tgt, j))
         continue;
       any_tgt = true;
@@ -215,7 +238,7 @@ static dyad_status emit(const struct dyad_coder *c, struct dyad_doc *doc,
       TRY(add_event(c, doc, s, &s->groups[i], NULL, ev));
   }
   if (!any_src && ev->unknown_source)
-    for (uint32_t j = 0; j < s->ngroups; j++)
+    for (uint32_t j = t0; j < t1; j++)
       if (member_of(s, ev->tgt, j))
         TRY(add_event(c, doc, s, NULL, &s->groups[j], ev));
   return DYAD_OK;

@@ -340,10 +340,10 @@ enum { NO, YES, MAYBE };
 static int looks_tabari(const char *s, size_t n) {
   size_t i = 0;
   while (i < n) {
-    const char *e = memchr(s + i, '\n', n - i);
-    if (!e)
+    size_t term;
+    size_t le = i + eol(s + i, n - i, false, &term);
+    if (!term)
       return MAYBE; /* a line is judged once it is whole */
-    size_t le = (size_t)(e - s);
     const char *l = s + i;
     size_t ln = le - i;
     while (ln && blank(l[ln - 1]))
@@ -368,7 +368,7 @@ static int looks_tabari(const char *s, size_t n) {
     if (ln && !(l[0] == '#' || l[0] == '/' || l[0] == '*' || l[0] == ';' ||
                 l[0] == '=' || l[0] == '-' || l[0] == '<'))
       return NO;
-    i = le + 1;
+    i = le + term;
   }
   return MAYBE;
 }
@@ -756,8 +756,9 @@ static dyad_status text_next(struct dyad_reader *r, dyad_doc *doc,
                     "story of more than %zu bytes", r->max_story);
   }
   const char *s = r->buf + r->beg;
-  const char *nl = memchr(s, '\n', n);
-  size_t l1 = nl ? (size_t)(nl - s) : n; /* end of line 1 */
+  size_t term; /* bytes of the end of line 1: LF, CRLF or CR; 0 none */
+  size_t l1 = eol(s, n, true, &term); /* end of line 1 */
+  const char *nl = term ? s + l1 : NULL;
   dyad_story st;
   memset(&st, 0, sizeof st);
   st.id = r->stem;
@@ -791,7 +792,7 @@ static dyad_status text_next(struct dyad_reader *r, dyad_doc *doc,
       size_t skip, tl = l1 - k;
       st.title = trim(s + k, &tl, &skip);
       st.title_len = tl;
-      body = nl ? l1 + 1 : n;
+      body = nl ? l1 + term : n;
       body_line = 2;
       if (tl)
         origin_part(r, 0, start + k + skip, 1, (unsigned)(k + skip + 1), tl);
@@ -806,10 +807,10 @@ static dyad_status text_next(struct dyad_reader *r, dyad_doc *doc,
   if (body == 0 && nl && l1 > 0 && l1 <= 200) {
     size_t tl = l1, skip;
     const char *t = trim(s, &tl, &skip);
-    size_t j = l1 + 1;
-    while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
+    size_t j = l1 + term;
+    while (j < n && (s[j] == ' ' || s[j] == '\t'))
       j++;
-    bool blank_after = j < n && s[j] == '\n';
+    bool blank_after = j < n && (s[j] == '\n' || s[j] == '\r');
     while (j < n &&
            (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'))
       j++;
@@ -823,7 +824,7 @@ static dyad_status text_next(struct dyad_reader *r, dyad_doc *doc,
       st.title = t;
       st.title_len = tl;
       origin_part(r, 0, start + skip, 1, (unsigned)(skip + 1), tl);
-      body = l1 + 1;
+      body = l1 + term;
       body_line = 2;
       st.text = s + body;
       st.text_len = n - body;

@@ -147,6 +147,8 @@ static bool is_space(int32_t c) {
   if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
       c == '\v' || c == '\\')
     return true; /* a stray backslash is a feed escape artefact */
+  if (c < 0x20 || c == 0x7f)
+    return true; /* other control characters (NUL ...) separate words */
   if (c < 0x80)
     return false;
   utf8proc_category_t cat = utf8proc_category(c);
@@ -420,7 +422,8 @@ dyad_status Dyad_tokenize(const char *text, size_t start, size_t end,
   while (i < z.n) {
     int32_t c = z.cps[i].c;
     if (is_space(c)) {
-      if (c == '\n') {
+      /* LF, CRLF (counted at its LF) and a lone CR end a line */
+      if (c == '\n' || (c == '\r' && (i + 1 >= z.n || z.cps[i + 1].c != '\n'))) {
         newlines++;
         pending |= TOK_NEWLINE_BEFORE;
         if (newlines >= 2)
@@ -440,6 +443,11 @@ dyad_status Dyad_tokenize(const char *text, size_t start, size_t end,
         pending |= TOK_SPACE_BEFORE;
         continue;
       }
+    }
+    /* a combining mark with no letter before it marks nothing */
+    if (c >= 0x300 && utf8proc_category(c) == UTF8PROC_CATEGORY_MN) {
+      i++;
+      continue;
     }
     uint16_t fl = pending;
     pending = 0;
