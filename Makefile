@@ -9,13 +9,14 @@
 #   make fuzz       build the libFuzzer targets (clang); make fuzz-run runs
 #                   them, make fuzz-regress replays seeds and crash inputs
 #   make leakcheck  valgrind over the conformance inputs, stories, suites
+#   make memcheck   the whole test suite under valgrind: no error, no leak
 #   make lint       banned functions, globals, dictionary lint, format report
 #   make format     clang-format the sources
 
 PKGS     := libutf8proc libcjson expat libarchive sqlite3 geonames
 DEB_PKGS := build-essential pkg-config libutf8proc-dev libcjson-dev \
             libexpat1-dev libarchive-dev libsqlite3-dev sqlite3 \
-            libgeonames-dev wordnet-base python3
+            libgeonames-dev wordnet-base python3 clang valgrind
 CC       ?= cc
 BUILD    ?= build
 OPT      ?= -O2 -g
@@ -39,7 +40,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all demo test unit conformance e2e bench bench-store bench-pathological asan fuzz \
         fuzz-run fuzz-regress \
-        leakcheck lint \
+        leakcheck memcheck lint \
         format clean deps
 
 all: $(BUILD)/libdyad.a $(BUILD)/dyad
@@ -171,6 +172,11 @@ fuzz-regress:
 
 leakcheck: all $(BUILD)/tests/conformance
 	@tests/leakcheck.sh $(BUILD)
+
+# The whole `make test` with every program under valgrind memcheck: zero
+# errors and zero leaks in every process (tests/memcheck.sh).
+memcheck: all $(UNIT_BIN) $(BUILD)/tests/conformance
+	@tests/memcheck.sh $(BUILD)
 
 lint: all
 	@tests/lint.sh $(BUILD)

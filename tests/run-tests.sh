@@ -2,21 +2,24 @@
 # Runs every test: unit programs, then the conformance cases, the
 # end-to-end scripts and the pathological inputs (tests/pathological.sh,
 # about 10 s). Usage: tests/run-tests.sh BUILD_DIR
+# RUN_WRAP: a command to run each test program under (tests/memcheck.sh
+# gives valgrind); DYAD: the dyad command (default BUILD_DIR/dyad).
 # Exits non-zero when any test fails; prints one line per test program and a
 # closing summary.
 BUILD=${1:-build}
-export DYAD=$BUILD/dyad
+DYAD=${DYAD:-$BUILD/dyad}
+export DYAD
 export BUILD
 pass=0
 fail=0
 failed=""
 for t in "$BUILD"/tests/test_*; do
   [ -x "$t" ] || continue
-  if "$t"; then pass=$((pass + 1)); else fail=$((fail + 1)); failed="$failed $(basename "$t")"; fi
+  if $RUN_WRAP "$t"; then pass=$((pass + 1)); else fail=$((fail + 1)); failed="$failed $(basename "$t")"; fi
 done
 # Conformance cases, through the library and the CLI (tests/conformance/).
 if [ -x "$BUILD/tests/conformance" ]; then
-  if "$BUILD/tests/conformance" --cli "$BUILD/dyad" tests/conformance/*.txt; then
+  if $RUN_WRAP "$BUILD/tests/conformance" --cli "$DYAD" tests/conformance/*.txt; then
     pass=$((pass + 1))
   else
     fail=$((fail + 1)); failed="$failed conformance"
