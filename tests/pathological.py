@@ -366,6 +366,8 @@ def verify(c, res, counts_want=None, warned_want=None, min_events=None):
 
 def check(build, bound, only, small):
     dyad = os.environ.get("DYAD") or os.path.join(build, "dyad")
+    if os.sep in dyad:
+        dyad = os.path.abspath(dyad)
     if not os.access(dyad, os.X_OK):
         print(f"pathological: SKIP: no dyad binary at {dyad}")
         return 0
@@ -504,6 +506,8 @@ def main(argv):
     if len(argv) < 3 or argv[1] not in ("check", "bench"):
         sys.exit(__doc__)
     build = os.path.abspath(argv[2])
+    if os.environ.get("DYAD") and os.sep in os.environ["DYAD"]:
+        os.environ["DYAD"] = os.path.abspath(os.environ["DYAD"])
     opts = {"--bound": "60", "--only": "", "--reps": "3"}
     small = os.environ.get("PATHO_SMALL", "") not in ("", "0")
     i = 3
