@@ -607,7 +607,8 @@ static void carry_tolls(struct dyad_doc *doc, const struct sent *s,
       /* the story's last 64 events */
       size_t stop = doc->events.len > 64 ? doc->events.len - 64 : 0;
       for (size_t k = doc->events.len; k-- > stop;) {
-        const struct dyad_event *e = &VEC_AT(&doc->events, struct dyad_event, k);
+        const struct dyad_event *e =
+            &VEC_AT(&doc->events, struct dyad_event, k);
         if (e->sentence >= s->index)
           continue;
         if (sentence_has(doc, e->sentence, &s->tok[noun])) {
@@ -670,10 +671,9 @@ static void classify(const struct sent *s, uint32_t n, struct eword *w,
 /* A cheap test that a sentence may count dead or wounded: a word that
  * starts as a toll word (words.c: EW_KILL ... EW_CASUALTY) does. */
 static bool may_count(const struct sent *s) {
-  static const char *const stem[] = {"KILL", "DEAD", "DIE",    "DEATH",
-                                     "WOUND", "INJUR", "CASUALT", "FATALIT",
-                                     "HURT", "TOLL", "SLAIN", "PERISH",
-                                     "LIVES", "SHOT"};
+  static const char *const stem[] = {
+      "KILL",    "DEAD", "DIE",  "DEATH", "WOUND",  "INJUR", "CASUALT",
+      "FATALIT", "HURT", "TOLL", "SLAIN", "PERISH", "LIVES", "SHOT"};
   for (uint32_t i = 0; i < s->n; i++) {
     const struct token *t = &s->tok[i];
     if (t->kind != TK_WORD || t->klen < 3)

@@ -36,46 +36,46 @@ enum {
 /* What a word is to the enrich stage (words.c). */
 enum ew_kind {
   EW_NONE = 0,
-  EW_WEEKDAY, /* val 0 = Monday .. 6 = Sunday */
-  EW_MONTH,   /* val 1..12 */
-  EW_MONABBR, /* Jan Feb ... Sept ...: val 1..12 */
-  EW_MAY,     /* May: a month only in context (val 5) */
-  EW_DAYREL,  /* yesterday (val 0), today (1), tonight (2), tomorrow (3) */
-  EW_UNIT,    /* day (1) week (2) month (3) year (4) weekend (5) decade (6) */
-  EW_PART,    /* night (val 1), morning afternoon evening (0) */
-  EW_LAST,    /* last */
-  EW_THIS,    /* this */
-  EW_NEXT,    /* next, coming */
-  EW_EARLIER, /* earlier, later */
-  EW_EDGE,    /* early, late, mid: "in early March" */
-  EW_AGO,     /* ago */
-  EW_PREP,    /* in (1), on (2), during (3), at (4), over (5), near and
-               * outside (6) */
-  EW_NUMWORD, /* one .. ninety (val), hundred (100), thousand (1000) */
-  EW_DOZEN,   /* dozen (val 12) */
-  EW_VAGUE,   /* a lower bound: dozens (24), scores (40), hundreds (200),
-               * thousands (2000) */
-  EW_FEW,     /* few, several, couple: an approximate count (3 or 2) */
-  EW_A,       /* a, an */
-  EW_QUAL,    /* before a count: nearly, about, some ... (val 0); words
-               * of "at least", "more than", "up to" ... (1); tens (2) */
-  EW_KILL,    /* kill, kills, killing (active) */
-  EW_KILLED,  /* killed: active or passive */
-  EW_DEAD,    /* dead, died, die, dies, dying, perished, slain */
-  EW_DEATHS,  /* deaths, fatalities */
-  EW_TOLL,    /* toll */
-  EW_LIVES,   /* lives */
-  EW_CLAIM,   /* claim, claimed, claiming: "claimed 25 lives" */
-  EW_BEAUX,   /* was were are is been have has had reported said shot ...:
-               * words between a count and "killed" */
-  EW_NAMEEND, /* English, Parliament, capital ...: not a place name; val 1
-               * for a direction (north, eastern, central ...) */
-  EW_HOLIDAY, /* good black bloody holy ash palm easter super */
-  EW_BOUND,   /* they bound an act in time: after (val 1), before since
-               * until till (0), ahead (of) and prior (to) (2) */
-  EW_NUM,     /* a number token: val its value (capped at 65535) */
-  EW_ORDINAL, /* 3rd, 26th: val 1..31 */
-  EW_WOUNDED, /* wounded, injured, hurt (val 0); wounding, injuring (1) */
+  EW_WEEKDAY,  /* val 0 = Monday .. 6 = Sunday */
+  EW_MONTH,    /* val 1..12 */
+  EW_MONABBR,  /* Jan Feb ... Sept ...: val 1..12 */
+  EW_MAY,      /* May: a month only in context (val 5) */
+  EW_DAYREL,   /* yesterday (val 0), today (1), tonight (2), tomorrow (3) */
+  EW_UNIT,     /* day (1) week (2) month (3) year (4) weekend (5) decade (6) */
+  EW_PART,     /* night (val 1), morning afternoon evening (0) */
+  EW_LAST,     /* last */
+  EW_THIS,     /* this */
+  EW_NEXT,     /* next, coming */
+  EW_EARLIER,  /* earlier, later */
+  EW_EDGE,     /* early, late, mid: "in early March" */
+  EW_AGO,      /* ago */
+  EW_PREP,     /* in (1), on (2), during (3), at (4), over (5), near and
+                * outside (6) */
+  EW_NUMWORD,  /* one .. ninety (val), hundred (100), thousand (1000) */
+  EW_DOZEN,    /* dozen (val 12) */
+  EW_VAGUE,    /* a lower bound: dozens (24), scores (40), hundreds (200),
+                * thousands (2000) */
+  EW_FEW,      /* few, several, couple: an approximate count (3 or 2) */
+  EW_A,        /* a, an */
+  EW_QUAL,     /* before a count: nearly, about, some ... (val 0); words
+                * of "at least", "more than", "up to" ... (1); tens (2) */
+  EW_KILL,     /* kill, kills, killing (active) */
+  EW_KILLED,   /* killed: active or passive */
+  EW_DEAD,     /* dead, died, die, dies, dying, perished, slain */
+  EW_DEATHS,   /* deaths, fatalities */
+  EW_TOLL,     /* toll */
+  EW_LIVES,    /* lives */
+  EW_CLAIM,    /* claim, claimed, claiming: "claimed 25 lives" */
+  EW_BEAUX,    /* was were are is been have has had reported said shot ...:
+                * words between a count and "killed" */
+  EW_NAMEEND,  /* English, Parliament, capital ...: not a place name; val 1
+                * for a direction (north, eastern, central ...) */
+  EW_HOLIDAY,  /* good black bloody holy ash palm easter super */
+  EW_BOUND,    /* they bound an act in time: after (val 1), before since
+                * until till (0), ahead (of) and prior (to) (2) */
+  EW_NUM,      /* a number token: val its value (capped at 65535) */
+  EW_ORDINAL,  /* 3rd, 26th: val 1..31 */
+  EW_WOUNDED,  /* wounded, injured, hurt (val 0); wounding, injuring (1) */
   EW_CASUALTY, /* casualties, casualty (val 0: dead and wounded); injuries
                 * (1: wounded) */
 };
@@ -189,8 +189,7 @@ void Dyad_plover_words(const struct sent *s, struct plover_words *out);
  * grows is copied into `a`. Returns DYAD_ERR_NOMEM or DYAD_OK. */
 dyad_status Dyad_plover_event(struct arena *a, const struct plover_words *w,
                               const char *code, const char **type,
-                              const char **mode,
-                              const char **context) DYAD_WUR;
+                              const char **mode, const char **context) DYAD_WUR;
 
 struct dyad_doc;
 /* Resolves the locations of the events [first, ...) of `doc`, coded from

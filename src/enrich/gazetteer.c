@@ -48,7 +48,8 @@ void Dyad_gaz_fini(struct gazetteer *g) {
 /* Latin-1 supplement letters (U+00C0..U+00FF, UTF-8 C3 80..C3 BF) to their
  * base letter; 0 for the two that are no letter (multiplication and
  * division signs). */
-static const char LATIN1[64] = "AAAAAAACEEEEIIIIDNOOOOO\0OUUUUYTSAAAAAAACEEEEIIIIDNOOOOO\0OUUUUYTY";
+static const char LATIN1[64] =
+    "AAAAAAACEEEEIIIIDNOOOOO\0OUUUUYTSAAAAAAACEEEEIIIIDNOOOOO\0OUUUUYTY";
 
 /* Latin Extended-A letters (U+0100..U+017F, UTF-8 C4 80..C5 BF) to their
  * base letter ("Gora\u017Ede" is found as "GORAZDE"). */
@@ -158,10 +159,9 @@ const struct gaz_country *Dyad_gaz_country(const char *code) {
     if (memcmp(Dyad_gaz_countries[i].iso3, code, 3) == 0)
       return &Dyad_gaz_countries[i];
   /* CAMEO country codes that are not ISO 3166 alpha-3 */
-  static const char cameo[][2][4] = {{"ROM", "ROU"}, {"ZAR", "COD"},
-                                     {"TMP", "TLS"}, {"KSV", "XKX"},
-                                     {"SER", "SRB"}, {"YUG", "SRB"},
-                                     {"PAL", "PSE"}, {"BAH", "BHS"}};
+  static const char cameo[][2][4] = {
+      {"ROM", "ROU"}, {"ZAR", "COD"}, {"TMP", "TLS"}, {"KSV", "XKX"},
+      {"SER", "SRB"}, {"YUG", "SRB"}, {"PAL", "PSE"}, {"BAH", "BHS"}};
   for (size_t i = 0; i < sizeof cameo / sizeof cameo[0]; i++)
     if (memcmp(cameo[i][0], code, 3) == 0)
       return Dyad_gaz_country(cameo[i][1]);
@@ -188,9 +188,9 @@ static dyad_status add_countries(struct gazetteer *g) {
  * "An " ...: the length and start in *n, *s; false when unchanged. */
 static bool short_region(const char **s, size_t *n) {
   static const char *const tail[] = {" Region", " Province", " Governorate",
-                                     " State", " Oblast", " Department"};
-  static const char *const head[] = {"Al ", "An ", "Ar ", "As ", "Ash ",
-                                     "At ", "Az ", "Ad "};
+                                     " State",  " Oblast",   " Department"};
+  static const char *const head[] = {"Al ",  "An ", "Ar ", "As ",
+                                     "Ash ", "At ", "Az ", "Ad "};
   bool changed = false;
   for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++) {
     size_t m = strlen(tail[i]);
@@ -233,8 +233,7 @@ static dyad_status add_geonames_package(struct gazetteer *g) {
       continue;
     const char *name = geonames_city_get_name(city);
     const char *state = geonames_city_get_state(city);
-    const struct gaz_country *c =
-        by_iso2(geonames_city_get_country_code(city));
+    const struct gaz_country *c = by_iso2(geonames_city_get_country_code(city));
     double lat = geonames_city_get_latitude(city);
     double lon = geonames_city_get_longitude(city);
     uint32_t pop = geonames_city_get_population(city);
@@ -318,8 +317,8 @@ static bool number(const char *s, size_t n, double lo, double hi, double *v) {
   memcpy(tmp, s, n);
   tmp[n] = '\0';
   for (size_t i = 0; i < n; i++)
-    if (!((tmp[i] >= '0' && tmp[i] <= '9') || tmp[i] == '-' ||
-          tmp[i] == '.' || tmp[i] == '+'))
+    if (!((tmp[i] >= '0' && tmp[i] <= '9') || tmp[i] == '-' || tmp[i] == '.' ||
+          tmp[i] == '+'))
       return false;
   char *end = NULL;
   errno = 0;
@@ -459,7 +458,8 @@ static dyad_status load_file(struct gazetteer *g, const char *path, bool strict,
   return st;
 }
 
-/* ---- index ---------------------------------------------------------------- */
+/* ---- index ----------------------------------------------------------------
+ */
 
 static uint32_t key_hash(const char *k, size_t n) {
   return (uint32_t)Dyad_hash_bytes(k, n);

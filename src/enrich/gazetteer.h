@@ -50,9 +50,9 @@ struct gazetteer {
 };
 
 /* Folds a name for lookup into out (cap bytes): ASCII letters upper case,
- * Latin-1 and Latin Extended-A letters to their base letter, periods and apostrophes
- * dropped, other punctuation and blanks as one space. Returns the length,
- * 0 when nothing is left or it does not fit. */
+ * Latin-1 and Latin Extended-A letters to their base letter, periods and
+ * apostrophes dropped, other punctuation and blanks as one space. Returns the
+ * length, 0 when nothing is left or it does not fit. */
 size_t Dyad_gaz_fold(const char *s, size_t n, char *out, size_t cap);
 
 /* Builds `g` from the country table, the libgeonames cities (unless

@@ -105,8 +105,8 @@ static bool word_tok(const struct token *t) {
 static bool hint_after(const struct dyad_doc *doc, uint32_t j, uint32_t last,
                        uint32_t h[2]) {
   const struct token *t = doc->tokens.data;
-  if (j + 1 >= last ||
-      (t[j].kind != TK_COMMA && t[j].kind != TK_LPAREN) || !word_tok(&t[j + 1]))
+  if (j + 1 >= last || (t[j].kind != TK_COMMA && t[j].kind != TK_LPAREN) ||
+      !word_tok(&t[j + 1]))
     return false;
   bool paren = t[j].kind == TK_LPAREN;
   uint32_t k = j + 1;
@@ -197,9 +197,9 @@ static const struct tally *story_tally(struct story *st) {
   return &st->t;
 }
 
-static const struct gaz_entry *resolve(const struct gazetteer *g,
-                                       const char *p, size_t n, const char *h,
-                                       size_t hn, struct story *st) {
+static const struct gaz_entry *resolve(const struct gazetteer *g, const char *p,
+                                       size_t n, const char *h, size_t hn,
+                                       struct story *st) {
   char k[KEY_MAX];
   size_t kn = Dyad_gaz_fold(p, n, k, sizeof k);
   const struct gaz_entry *c[MAX_CAND];
@@ -314,7 +314,7 @@ static bool name_tok(const struct sent *s, uint32_t j) {
   const struct token *t = &s->tok[j];
   if (!word_tok(t))
     return false;
-  static const char *const no[] = {"MONDAY",  "TUESDAY", "WEDNESDAY",
+  static const char *const no[] = {"MONDAY",   "TUESDAY", "WEDNESDAY",
                                    "THURSDAY", "FRIDAY",  "SATURDAY",
                                    "SUNDAY",   "THE",     "A"};
   for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
@@ -328,8 +328,9 @@ static bool name_tok(const struct sent *s, uint32_t j) {
  * noun of settlement ("the town of Gorazde", "the northern city of
  * Kirkuk", "the capital Kabul", "the province of Herat") or, for an event
  * that is not verbal, after "to", "into", "from", "around", "across",
- * "throughout" ("return to Geneva", "power lines leading into Kabul"). The one nearest the verb at v whose
- * name the gazetteer holds; its entry, with the name's tokens in *a, *b.
+ * "throughout" ("return to Geneva", "power lines leading into Kabul"). The one
+ * nearest the verb at v whose name the gazetteer holds; its entry, with the
+ * name's tokens in *a, *b.
  */
 static const struct gaz_entry *named_place(const struct gazetteer *g,
                                            const struct sent *s, uint32_t v,
@@ -349,8 +350,7 @@ static const struct gaz_entry *named_place(const struct gazetteer *g,
     bool noun = false, dir = false;
     for (size_t i = 0; i < sizeof nouns / sizeof nouns[0] && !noun; i++)
       noun = Dyad_key_is(t, nouns[i]);
-    for (size_t i = 0; !verbal && i < sizeof dirs / sizeof dirs[0] && !dir;
-         i++)
+    for (size_t i = 0; !verbal && i < sizeof dirs / sizeof dirs[0] && !dir; i++)
       dir = Dyad_key_is(t, dirs[i]);
     if (!noun && !dir)
       continue;
@@ -368,14 +368,15 @@ static const struct gaz_entry *named_place(const struct gazetteer *g,
     if (d >= bestd)
       continue;
     uint32_t h[2] = {0, 0};
-    if (k + 1 < s->n && s->tok[k].kind == TK_COMMA && word_tok(&s->tok[k + 1])) {
+    if (k + 1 < s->n && s->tok[k].kind == TK_COMMA &&
+        word_tok(&s->tok[k + 1])) {
       h[0] = s->tok[k + 1].start;
       h[1] = s->tok[k + 1].end;
     }
     const char *text = st->doc->text;
-    const struct gaz_entry *x =
-        resolve(g, text + s->tok[x0].start, s->tok[k - 1].end - s->tok[x0].start,
-                text + h[0], h[1] - h[0], st);
+    const struct gaz_entry *x = resolve(g, text + s->tok[x0].start,
+                                        s->tok[k - 1].end - s->tok[x0].start,
+                                        text + h[0], h[1] - h[0], st);
     if (!x)
       continue;
     best = x;
@@ -446,9 +447,9 @@ dyad_status Dyad_enrich_locate(const struct dyad_lexicon *lex,
       if (x) {
         set_entry(g, e, x);
       } else {
-        const struct gaz_country *c =
-            e->place_code && e->place_code[0] ? Dyad_gaz_country(e->place_code)
-                                              : NULL;
+        const struct gaz_country *c = e->place_code && e->place_code[0]
+                                          ? Dyad_gaz_country(e->place_code)
+                                          : NULL;
         if (c)
           set_country(e, c);
       }
@@ -480,8 +481,9 @@ dyad_status Dyad_enrich_locate(const struct dyad_lexicon *lex,
       dl_done = true;
     }
     if (dl) {
-      const struct gaz_entry *x = resolve(g, doc->text + dp[0], dp[1] - dp[0],
-                                          doc->text + dh[0], dh[1] - dh[0], &st);
+      const struct gaz_entry *x =
+          resolve(g, doc->text + dp[0], dp[1] - dp[0], doc->text + dh[0],
+                  dh[1] - dh[0], &st);
       if (x) {
         set_entry(g, e, x);
         e->loc_text[0] = dp[0];

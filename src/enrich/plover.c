@@ -327,15 +327,15 @@ enum {
   M_OBSTRUCT,
 };
 
-static const char *const MODE[] = {
-    "",        "suicide-attack", "explosives", "firearms", "heavy-weapons",
-    "aerial",  "demo",           "hunger",     "riot",     "boycott",
-    "obstruct"};
+static const char *const MODE[] = {"",         "suicide-attack", "explosives",
+                                   "firearms", "heavy-weapons",  "aerial",
+                                   "demo",     "hunger",         "riot",
+                                   "boycott",  "obstruct"};
 
 struct kw {
-  const char *key;  /* folded (upper-case) token key */
-  uint8_t context;  /* 1 + index in CONTEXT, 0 none */
-  uint8_t mode;     /* M_*, 0 none */
+  const char *key; /* folded (upper-case) token key */
+  uint8_t context; /* 1 + index in CONTEXT, 0 none */
+  uint8_t mode;    /* M_*, 0 none */
 };
 
 /* Sorted by key (strcmp order); the unit tests check it. */
@@ -463,8 +463,8 @@ void Dyad_plover_words(const struct sent *s, struct plover_words *out) {
 
 /* The mode the words give an event of `type` whose code gave none. */
 static const char *text_mode(const char *type, uint32_t modes) {
-  static const uint8_t assault[] = {M_SUICIDE, M_EXPLOSIVES, M_AERIAL,
-                                    M_HEAVY, M_FIREARMS};
+  static const uint8_t assault[] = {M_SUICIDE, M_EXPLOSIVES, M_AERIAL, M_HEAVY,
+                                    M_FIREARMS};
   static const uint8_t protest[] = {M_HUNGER, M_RIOT, M_BOYCOTT, M_OBSTRUCT,
                                     M_DEMO};
   const uint8_t *order = NULL;

@@ -23,8 +23,8 @@ struct dyad_sink {
   dyad_output_format fmt;
   dyad_write_fn write;
   void *user;
-  bool header_done;   /* TSV header written */
-  bool wrote;         /* a row was written */
+  bool header_done; /* TSV header written */
+  bool wrote;       /* a row was written */
   dyad_ontology ontology;
   dyad_status failed; /* sticky DYAD_ERR_IO after a failed write */
   struct buf out;
@@ -63,8 +63,9 @@ dyad_status dyad_ontology_parse(const char *name, dyad_ontology *out) {
 }
 
 dyad_status dyad_sink_set_ontology(dyad_sink *s, dyad_ontology o) {
-  if (!s || (o != DYAD_ONTOLOGY_BOTH && o != DYAD_ONTOLOGY_CAMEO &&
-             o != DYAD_ONTOLOGY_PLOVER) ||
+  if (!s ||
+      (o != DYAD_ONTOLOGY_BOTH && o != DYAD_ONTOLOGY_CAMEO &&
+       o != DYAD_ONTOLOGY_PLOVER) ||
       s->header_done || s->wrote)
     return DYAD_ERR_ARG;
   s->ontology = o;
@@ -231,8 +232,8 @@ struct enr {
   const char *ptype, *pmode, *pctx;
 };
 
-static void enr_get(const dyad_doc *doc, const dyad_event *ev,
-                    const char *text, size_t len, struct enr *x) {
+static void enr_get(const dyad_doc *doc, const dyad_event *ev, const char *text,
+                    size_t len, struct enr *x) {
   size_t a, e;
   x->date = event_date(doc, ev, &x->prec);
   dyad_event_date_text(ev, &a, &e);

@@ -139,10 +139,10 @@ static void when_is(struct runner *r, int story, const char *text, int want,
  * Saturday 2023-07-01 unless said. */
 static void test_issue_forms(struct runner *r) {
   int sat = 20230701;
-  when_is(r, sat, "Russia attacked Ukraine on Friday.", 20230630,
-          DYAD_DATE_DAY, false, "on Friday");
-  when_is(r, sat, "Russia attacked Ukraine yesterday.", 20230630,
-          DYAD_DATE_DAY, false, "yesterday");
+  when_is(r, sat, "Russia attacked Ukraine on Friday.", 20230630, DYAD_DATE_DAY,
+          false, "on Friday");
+  when_is(r, sat, "Russia attacked Ukraine yesterday.", 20230630, DYAD_DATE_DAY,
+          false, "yesterday");
   when_is(r, sat, "Russia attacked Ukraine last week.", 20230619,
           DYAD_DATE_WEEK, false, "last week");
   when_is(r, sat, "Russia attacked Ukraine last month.", 20230601,
@@ -157,8 +157,8 @@ static void test_issue_forms(struct runner *r) {
           false, "June 30");
   when_is(r, sat, "Russia attacked Ukraine on 30/06/2023.", 20230630,
           DYAD_DATE_DAY, false, "on 30/06/2023");
-  when_is(r, sat, "Russia attacked Ukraine in 2020.", 20200101,
-          DYAD_DATE_YEAR, false, "in 2020");
+  when_is(r, sat, "Russia attacked Ukraine in 2020.", 20200101, DYAD_DATE_YEAR,
+          false, "in 2020");
   when_is(r, sat, "Already in 2020, Russia attacked Ukraine.", 20200101,
           DYAD_DATE_YEAR, false, "in 2020");
   when_is(r, sat, "Russia attacked Ukraine a few weeks ago.", 20230605,
@@ -170,13 +170,15 @@ static void test_issue_forms(struct runner *r) {
           DYAD_DATE_DAY, false, "on 31 December 2020");
   /* a clause's date is its own events' */
   struct got g;
-  code_ev(r, sat, "Russia attacked Ukraine on Friday, and France accused "
-                  "Russia in 2020.",
+  code_ev(r, sat,
+          "Russia attacked Ukraine on Friday, and France accused "
+          "Russia in 2020.",
           "attacked", &g);
   if (g.found)
     CHECK_INT(r, g.date, 20230630);
-  code_ev(r, sat, "Russia attacked Ukraine on Friday, and France accused "
-                  "Russia in 2020.",
+  code_ev(r, sat,
+          "Russia attacked Ukraine on Friday, and France accused "
+          "Russia in 2020.",
           "accused", &g);
   if (g.found)
     CHECK_INT(r, g.date, 20200101);
@@ -204,11 +206,12 @@ static void count_is(struct runner *r, const char *text, int dead, int hurt,
 }
 
 static void test_counts(struct runner *r) {
-  count_is(r, "Militants attacked Mali, and 2 soldiers were killed and 16 "
-              "wounded.",
+  count_is(r,
+           "Militants attacked Mali, and 2 soldiers were killed and 16 "
+           "wounded.",
            2, 16, DYAD_COUNT_EXACT, "2 soldiers were killed and 16 wounded");
-  count_is(r, "Militants attacked Mali, killing three and wounding 12.", 3,
-           12, DYAD_COUNT_EXACT, "killing three and wounding 12");
+  count_is(r, "Militants attacked Mali, killing three and wounding 12.", 3, 12,
+           DYAD_COUNT_EXACT, "killing three and wounding 12");
   count_is(r, "Militants attacked Mali, killing at least 12 people.", 12, -1,
            DYAD_COUNT_AT_LEAST, "killing at least 12");
   count_is(r, "Militants attacked Mali, killing about 12 people.", 12, -1,
@@ -808,8 +811,7 @@ static void test_tolls(struct runner *r) {
   dead_is(r, "Russian troops attacked Ukraine, killing dozens.", -1);
   dead_is(r, "Russian troops attacked Ukraine, killing dozens of people.", -1);
   dead_is(r, "Russian troops attacked Ukraine, killing hundreds.", -1);
-  dead_is(r, "Russian troops attacked Ukraine, killing tens of thousands.",
-          -1);
+  dead_is(r, "Russian troops attacked Ukraine, killing tens of thousands.", -1);
   dead_is(r, "Russian troops attacked Ukraine, killing several people.", -1);
   dead_is(r, "Russian troops attacked Ukraine, killing a few soldiers.", -1);
   dead_is(r, "Russian troops attacked Ukraine, killing many.", -1);
