@@ -21,8 +21,9 @@
  * in Texas). The words the text adds right after it decide first: ",
  * Texas", "(Gao region)", ", Iraq" name the region or country of the one
  * meant. Then the countries the story names: each country code of the
- * events coded so far (source, target, place) and of the actors of the
- * sentence counts once (the story's last 64 events); the candidate whose
+ * events coded so far (source, target) and of the actors of the
+ * sentence (not the name itself, which the dictionaries may list as a
+ * capital) counts once (the story's last 64 events); the candidate whose
  * country counts most wins.
  * Then a country before a place before a region of the same name
  * ("Najaf" is the city, "Najaf region" the region); then the most
@@ -71,23 +72,25 @@ static unsigned tally_of(const struct tally *t, const char *iso3) {
 }
 
 /* The countries the story names so far: its events' and the actors of
- * sentence `s`. */
+ * sentence `s` but those starting in bytes [ex0, ex1). */
 static void story_countries(const struct dyad_lexicon *lex,
                             const struct dyad_doc *doc, const struct sent *s,
-                            struct tally *t) {
+                            uint32_t ex0, uint32_t ex1, struct tally *t) {
   memset(t, 0, sizeof *t);
   /* the story's last 64 events: a long story's opening is far */
   size_t from = doc->events.len > 64 ? doc->events.len - 64 : 0;
   for (size_t i = from; i < doc->events.len; i++) {
     const struct dyad_event *e = &VEC_AT(&doc->events, struct dyad_event, i);
+    /* not the place codes: they are the dictionaries' reading of the
+     * very names to resolve ("Tripoli" is Libya's capital there) */
     tally_add(t, e->source);
     tally_add(t, e->target);
-    if (e->place_code)
-      tally_add(t, e->place_code);
   }
   for (uint32_t i = 0; i < s->n; i++) {
     const struct tinfo *ti = &s->ti[i];
-    if (ti->role != RO_ACTOR || !ti->unit)
+    /* not the name being resolved, which the dictionaries may list */
+    if (ti->role != RO_ACTOR || !ti->unit ||
+        (s->tok[i].start >= ex0 && s->tok[i].start < ex1))
       continue;
     uint32_t id = Dyad_lex_actor_code(lex, ti->ref, doc->date);
     if (id != LEX_NONE)
@@ -185,14 +188,19 @@ struct story {
   const struct dyad_doc *doc;
   const struct sent *s;
   bool tallied;
+  uint32_t ex0, ex1; /* the name the tally was made for */
   struct tally t;
 };
 
-/* The story's country tally, made on first use. */
-static const struct tally *story_tally(struct story *st) {
-  if (!st->tallied) {
-    story_countries(st->lex, st->doc, st->s, &st->t);
+/* The story's country tally for resolving the name at bytes [ex0, ex1),
+ * made on first use. */
+static const struct tally *story_tally(struct story *st, uint32_t ex0,
+                                       uint32_t ex1) {
+  if (!st->tallied || st->ex0 != ex0 || st->ex1 != ex1) {
+    story_countries(st->lex, st->doc, st->s, ex0, ex1, &st->t);
     st->tallied = true;
+    st->ex0 = ex0;
+    st->ex1 = ex1;
   }
   return &st->t;
 }
@@ -219,7 +227,8 @@ static const struct gaz_entry *resolve(const struct gazetteer *g, const char *p,
     nc = Dyad_gaz_find(g, k, kn - 7, c, MAX_CAND);
   if (nc == 1)
     return c[0];
-  const struct tally *t = nc ? story_tally(st) : NULL;
+  uint32_t at = (uint32_t)(p - st->doc->text);
+  const struct tally *t = nc ? story_tally(st, at, at + (uint32_t)n) : NULL;
   const struct gaz_entry *best = NULL;
   unsigned long long bs = 0;
   for (size_t i = 0; i < nc; i++) {
@@ -423,7 +432,7 @@ dyad_status Dyad_enrich_locate(const struct dyad_lexicon *lex,
                                struct dyad_doc *doc, const struct sent *s,
                                size_t first) {
   const struct gazetteer *g = lex->gaz;
-  struct story st = {lex, doc, s, false, {{{0}}, {0}, 0}};
+  struct story st = {lex, doc, s, false, 0, 0, {{{0}}, {0}, 0}};
   bool dl_done = false, dl = false, country_phrase = the_country(s);
   uint32_t dp[2] = {0, 0}, dh[2] = {0, 0};
   const struct sentence *se =
@@ -470,7 +479,7 @@ dyad_status Dyad_enrich_locate(const struct dyad_lexicon *lex,
       }
     }
     if (country_phrase) {
-      const struct gaz_country *c = tally_top(story_tally(&st));
+      const struct gaz_country *c = tally_top(story_tally(&st, 0, 0));
       if (c) {
         set_country(e, c);
         continue;

@@ -76,6 +76,16 @@ code "$T/gorazde.txt"
 check "town of Gorazde" "$(fields "$T/out" evacuated country place geo_precision place_text)" \
   "BIH|Goražde|place|Gorazde"
 
+# the countries the story names pick among places of one name: Tripoli
+# (Libya, 1.1 million; Lebanon, 230,000)
+printf 'date 2021-01-02\nLebanese troops attacked Palestinian militants in Tripoli on Friday.\n' >"$T/tripoli.txt"
+code "$T/tripoli.txt"
+check "Tripoli in a story about Lebanon" "$(fields "$T/out" attacked country admin1 place)" \
+  "LBN|Liban-Nord|Tripoli"
+printf 'date 2021-01-02\nLibyan troops attacked militants in Tripoli on Friday.\n' >"$T/tripoli.txt"
+code "$T/tripoli.txt"
+check "Tripoli in a story about Libya" "$(fields "$T/out" attacked country place)" "LBY|Tripoli"
+
 # counts: wounded and qualifiers; never a number the text does not give
 printf 'date 2021-01-02\nMilitants attacked Malian soldiers in Gao, and 2 soldiers were killed and 16 wounded.\n' >"$T/w.txt"
 code "$T/w.txt"
