@@ -503,6 +503,11 @@ static dyad_status explain(struct dyad_doc *doc, const struct dyad_event *e) {
     TRY(Dyad_buf_printf(
         &doc->explain, ", place \"%.*s\" %s", (int)(e->place[1] - e->place[0]),
         doc->text + e->place[0], e->place_code[0] ? e->place_code : "-"));
+  if (e->geo_prec && e->loc_text[1] > e->loc_text[0] &&
+      (e->loc_text[0] != e->place[0] || e->loc_text[1] != e->place[1]))
+    TRY(Dyad_buf_printf(&doc->explain, ", located by \"%.*s\"",
+                        (int)(e->loc_text[1] - e->loc_text[0]),
+                        doc->text + e->loc_text[0]));
   if (e->geo_prec)
     TRY(Dyad_buf_printf(&doc->explain, ", location %s/%s/%s %.4f %.4f (%s)",
                         e->country, e->admin1[0] ? e->admin1 : "-",
@@ -584,11 +589,11 @@ static bool sentence_has(const struct dyad_doc *doc, size_t si,
  * with events, when it is one of the two sentences before. An event keeps
  * a count its own sentence gave.
  */
-static void carry_tolls(struct dyad_doc *doc, const struct sent *s,
-                        const struct eword *w, const struct toll *t,
-                        size_t nt) {
+static dyad_status carry_tolls(struct dyad_doc *doc, const struct sent *s,
+                               const struct eword *w, const struct toll *t,
+                               size_t nt, bool explain) {
   if (!doc->events.len)
-    return;
+    return DYAD_OK;
   for (size_t i = 0; i < nt; i++) {
     /* the noun of "in the operation", "during the attack" */
     long noun = -1;
@@ -632,15 +637,25 @@ static void carry_tolls(struct dyad_doc *doc, const struct sent *s,
         break;
       if (e->sentence != target || (only_violent && !violent(e)))
         continue;
-      bool dead = t[i].what != TOLL_WOUNDED && e->fatalities < 0;
-      bool hurt = t[i].what != TOLL_DEAD && e->wounded < 0;
+      /* an event keeps what its own sentence says, "dozens" too */
+      bool dead = t[i].what != TOLL_WOUNDED && e->fatalities < 0 &&
+                  e->count_qual != DYAD_COUNT_VAGUE;
+      bool hurt = t[i].what != TOLL_DEAD && e->wounded < 0 &&
+                  e->count_qual != DYAD_COUNT_VAGUE;
       if (t[i].count < 0 && t[i].qual != DYAD_COUNT_VAGUE)
         continue;
       if (!dead && !hurt)
         continue;
       set_counts(e, s, t, dead ? (int)i : -1, hurt ? (int)i : -1);
+      if (explain)
+        TRY(Dyad_buf_printf(
+            &doc->explain,
+            "  enrich: \"%.*s\" counts for event %s of sentence %u\n",
+            (int)(s->tok[t[i].t1 - 1].end - s->tok[t[i].t0].start),
+            doc->text + s->tok[t[i].t0].start, e->code, e->sentence));
     }
   }
+  return DYAD_OK;
 }
 
 /* Classifies the words of sentence `s` into w and the time bars into bar
@@ -678,9 +693,25 @@ static bool may_count(const struct sent *s) {
     const struct token *t = &s->tok[i];
     if (t->kind != TK_WORD || t->klen < 3)
       continue;
+    switch (t->key[0]) {
+    case 'K':
+    case 'D':
+    case 'W':
+    case 'I':
+    case 'C':
+    case 'F':
+    case 'H':
+    case 'T':
+    case 'S':
+    case 'P':
+    case 'L':
+      break;
+    default:
+      continue;
+    }
     for (size_t k = 0; k < sizeof stem / sizeof stem[0]; k++) {
       size_t m = strlen(stem[k]);
-      if (t->klen >= m && t->key[0] == stem[k][0] &&
+      if (t->key[0] == stem[k][0] && t->klen >= m &&
           memcmp(t->key, stem[k], m) == 0)
         return true;
     }
@@ -726,7 +757,7 @@ dyad_status Dyad_enrich_sentence(const struct dyad_coder *c,
   struct toll tolls[MAX_TOLLS];
   if (none) {
     size_t nl = Dyad_enrich_tolls(&view, w, times, nt, tolls, MAX_TOLLS);
-    carry_tolls(doc, &view, w, tolls, nl);
+    TRY(carry_tolls(doc, &view, w, tolls, nl, c->opt.explain));
     return DYAD_OK;
   }
   size_t nl = any_violent

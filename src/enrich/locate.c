@@ -396,9 +396,9 @@ static const struct gaz_entry *named_place(const struct gazetteer *g,
   return best;
 }
 
-/* Whether the sentence says "in/from/across/within/throughout the
- * country". */
-static bool the_country(const struct sent *s) {
+/* The token of "country" where the sentence says "in/from/across/
+ * within/throughout the country", -1 if it does not. */
+static long the_country(const struct sent *s) {
   for (uint32_t i = 0; i + 2 < s->n; i++)
     if (Dyad_key_is(&s->tok[i + 2], "COUNTRY") &&
         Dyad_key_is(&s->tok[i + 1], "THE") &&
@@ -406,8 +406,8 @@ static bool the_country(const struct sent *s) {
          Dyad_key_is(&s->tok[i], "ACROSS") ||
          Dyad_key_is(&s->tok[i], "WITHIN") ||
          Dyad_key_is(&s->tok[i], "THROUGHOUT")))
-      return true;
-  return false;
+      return (long)i + 2;
+  return -1;
 }
 
 static const struct gaz_country *tally_top(const struct tally *t) {
@@ -433,7 +433,8 @@ dyad_status Dyad_enrich_locate(const struct dyad_lexicon *lex,
                                size_t first) {
   const struct gazetteer *g = lex->gaz;
   struct story st = {lex, doc, s, false, 0, 0, {{{0}}, {0}, 0}};
-  bool dl_done = false, dl = false, country_phrase = the_country(s);
+  bool dl_done = false, dl = false;
+  long country_phrase = the_country(s);
   uint32_t dp[2] = {0, 0}, dh[2] = {0, 0};
   const struct sentence *se =
       &VEC_AT(&doc->sentences, struct sentence, s->index);
@@ -478,10 +479,12 @@ dyad_status Dyad_enrich_locate(const struct dyad_lexicon *lex,
         continue;
       }
     }
-    if (country_phrase) {
+    if (country_phrase >= 0) {
       const struct gaz_country *c = tally_top(story_tally(&st, 0, 0));
       if (c) {
         set_country(e, c);
+        e->loc_text[0] = s->tok[country_phrase - 1].start; /* "the country" */
+        e->loc_text[1] = s->tok[country_phrase].end;
         continue;
       }
     }
