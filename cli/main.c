@@ -1153,7 +1153,7 @@ static int run_code(int argc, char **argv, bool ingest) {
       goto done;
     }
     R.prog.on = isatty(STDERR_FILENO) && !o.quiet;
-    R.prog.start = now_s();
+    R.prog.start = R.prog.last = now_s();
     R.prog.total = input_bytes(&o);
   } else {
     static char obuf[1 << 20];

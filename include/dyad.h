@@ -977,7 +977,9 @@ typedef struct dyad_store_filter {
   const char *root;    /**< CAMEO root code, exact ("04") */
   int quad_class;      /**< 1-4; 0 = any */
   int from, to;        /**< event dates YYYYMMDD, inclusive; 0 = open */
-  const char *country; /**< the place's country code, exact ("MLI") */
+  /** the country of the event's location, ISO 3166-1 alpha-3, exact
+   * ("MLI"); of the first report for de-duplicated events */
+  const char *country;
   /** Read the raw event reports instead of the de-duplicated events.
    * Without it, dates are the clusters' dates (docs/store.md). */
   bool raw;

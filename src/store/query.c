@@ -227,6 +227,10 @@ static const char CLUSTER_COLS_JSON[] = CLUSTER_HEAD
     "FROM (SELECT s.story_id AS r, e.sentence AS k FROM events e JOIN "
     "stories s ON s.id = e.story WHERE e.cluster = c.id ORDER BY e.id)) AS "
     "reports FROM clusters c";
+/* A span as the JSON sink writes it: [start, end], or null when absent. */
+#define SPAN(k)                                                                \
+  "json(CASE WHEN e." k "_start IS NULL THEN NULL ELSE json_array(e." k        \
+  "_start, e." k "_end) END)"
 #define EVENT_HEAD                                                             \
   "SELECT e.id AS report_id, e.event_date, s.story_id, s.story_date, "         \
   "e.sentence, e.source, e.target, e.code, e.root, e.quad_class, "             \
@@ -239,13 +243,51 @@ static const char CLUSTER_COLS_JSON[] = CLUSTER_HEAD
 static const char EVENT_COLS[] =
     EVENT_HEAD " FROM clusters c JOIN events e ON e.cluster = c.id JOIN "
                "stories s ON s.id = e.story";
-static const char EVENT_COLS_JSON[] = EVENT_HEAD
-    ", json_object('source', json_array(e.source_start, e.source_end), "
-    "'target', json_array(e.target_start, e.target_end), 'verb', "
-    "json_array(e.verb_start, e.verb_end), 'place', json_array(e.place_start, "
-    "e.place_end)) AS spans, t.text AS sentence_text FROM clusters c JOIN "
-    "events e ON e.cluster = c.id JOIN stories s ON s.id = e.story LEFT "
-    "JOIN sentences t ON t.story = e.story AND t.sentence = e.sentence";
+static const char EVENT_COLS_JSON[] =
+    EVENT_HEAD ", json_object('source', " SPAN("source") ", 'target', " SPAN(
+        "target") ", 'verb', " SPAN("verb") ", 'place', " SPAN("place") ") AS "
+                                                                        "spans,"
+                                                                        " t."
+                                                                        "text "
+                                                                        "AS "
+                                                                        "senten"
+                                                                        "ce_"
+                                                                        "text "
+                                                                        "FROM "
+                                                                        "cluste"
+                                                                        "rs c "
+                                                                        "JOIN "
+                                                                        "events"
+                                                                        " e ON "
+                                                                        "e."
+                                                                        "cluste"
+                                                                        "r = "
+                                                                        "c.id "
+                                                                        "JOIN "
+                                                                        "storie"
+                                                                        "s s "
+                                                                        "ON "
+                                                                        "s.id "
+                                                                        "= "
+                                                                        "e."
+                                                                        "story "
+                                                                        "LEFT "
+                                                                        "JOIN "
+                                                                        "senten"
+                                                                        "ces t "
+                                                                        "ON "
+                                                                        "t."
+                                                                        "story "
+                                                                        "= "
+                                                                        "e."
+                                                                        "story "
+                                                                        "AND "
+                                                                        "t."
+                                                                        "senten"
+                                                                        "ce = "
+                                                                        "e."
+                                                                        "senten"
+                                                                        "ce";
 
 /* Exports: one fixed column set. */
 enum xcol {

@@ -155,6 +155,7 @@ check "query raw jsonl fields" "$("$DYAD" query --db "$db" --raw --format jsonl 
 check "query raw jsonl enrichment" "$("$DYAD" query --db "$db" --raw --format jsonl --source RUS --from 2023-03-02 --to 2023-03-02 | head -1 | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["plover_type"], r["date_text"], r["country"], r["geo_precision"], r["count_text"], r["count_qualifier"])')" "ASSAULT on Thursday UKR place killing five exact"
 check "query --country" "$(rows --country UKR)" 3
 check "query --raw --country" "$(rows --raw --country UKR)" 5
+check "query raw jsonl: an absent span is null" "$("$DYAD" query --db "$db" --raw --format jsonl --dyad MLI,DEUGOV | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["spans"]["place"], r["spans"]["verb"] is not None)')" "None True"
 check "query csv columns" "$("$DYAD" query --db "$db" --format csv | python3 -c 'import csv,sys; print(sorted(set(len(r) for r in csv.reader(sys.stdin))))')" "[19]"
 "$DYAD" query --db "$db" --quad 7 2>/dev/null
 check "query bad quad" "$?" 2
