@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../enrich/gazetteer.h"
 #include "words.h"
 
 /* ---- small helpers ------------------------------------------------------- */
@@ -685,6 +686,61 @@ static void compose_group(const struct dyad_lexicon *lex, struct sent *s,
   }
 }
 
+/*
+ * The country of the places a sentence names in "in/near/at/outside X"
+ * phrases whose X is no actor of the dictionaries, when every place and
+ * region of the gazetteer (src/enrich/gazetteer.h) called X lies in one
+ * country and all such phrases agree ("an ambush near Gao": MLI); NULL
+ * otherwise. Names of countries are actors and left to the rules before.
+ */
+static const char *place_country(const struct dyad_lexicon *lex,
+                                 const struct sent *s, const struct token *tok,
+                                 uint32_t n) {
+  if (!lex->gaz)
+    return NULL;
+  const char *found = NULL;
+  for (uint32_t k = 0; k + 1 < n; k++) {
+    if (!Dyad_key_is(&tok[k], "IN") && !Dyad_key_is(&tok[k], "NEAR") &&
+        !Dyad_key_is(&tok[k], "AT") && !Dyad_key_is(&tok[k], "OUTSIDE"))
+      continue;
+    uint32_t j = k + 1;
+    if (j < n && Dyad_key_is(&tok[j], "THE"))
+      j++;
+    uint32_t x0 = j;
+    char key[128];
+    size_t kl = 0;
+    while (j < n && j < x0 + 3 && tok[j].kind == TK_WORD &&
+           (tok[j].flags & TOK_CAP) && s->ti[j].role == RO_NONE &&
+           s->ti[j].fc == FC_NONE && kl + tok[j].klen + 2 < sizeof key) {
+      if (kl)
+        key[kl++] = ' ';
+      memcpy(key + kl, tok[j].key, tok[j].klen);
+      kl += tok[j].klen;
+      j++;
+    }
+    if (j == x0)
+      continue;
+    char folded[128];
+    size_t fl = Dyad_gaz_fold(key, kl, folded, sizeof folded);
+    const struct gaz_entry *c[32];
+    size_t nc = Dyad_gaz_find(lex->gaz, folded, fl, c, 32);
+    const char *cc = NULL;
+    for (size_t i = 0; i < nc; i++) {
+      if (c[i]->level == DYAD_GEO_COUNTRY)
+        continue;
+      if (cc && strcmp(cc, c[i]->iso3) != 0)
+        return NULL; /* a name of several countries */
+      cc = c[i]->iso3;
+    }
+    if (!cc)
+      continue;
+    if (found && strcmp(found, cc) != 0)
+      return NULL;
+    found = cc;
+  }
+  return found;
+}
+
 static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
                                 const struct parse_opts *po,
                                 struct discourse *dc, struct arena *a) {
@@ -1118,6 +1174,10 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
             dc->countries[best].n > second)
           ctx = Dyad_arena_strndup(a, dc->countries[best].cc, 3);
       }
+      /* the country of the place the sentence names ("soldiers ... in an
+       * ambush near Gao": Malian soldiers) */
+      if (!ctx)
+        ctx = place_country(lex, s, tok, n);
       if (ctx) {
         if (strlen(ctx) > 3 && strncmp(ctx + 3, ag, strlen(ag)) == 0)
           g->code = ctx;

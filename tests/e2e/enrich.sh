@@ -45,6 +45,14 @@ check "gao: date, place, dead" \
 check "gao: coordinates" "$(fields "$T/out" killed lat lon | tail -n 1)" "16.27167|-0.04472"
 check "gao: PLOVER" "$(fields "$T/out" killed plover_type plover_context | tail -n 1)" "ASSAULT|military"
 
+# ... and the sentence alone: the soldiers and militants take the country of
+# the place it names
+printf 'date 2021-01-02\nOn 31 December 2020, suspected militants killed two soldiers in an ambush near Gao (Gao region).\n' >"$T/gao1.txt"
+code "$T/gao1.txt"
+check "gao alone: actors, date, place, dead" \
+  "$(fields "$T/out" killed source target code event_date country place fatalities)" \
+  "MLIREB|MLIMIL|190|2020-12-31|MLI|Gao|2"
+
 # 2. "NAJAF, Iraq - U.S. troops rolled back into the streets on Sunday"
 # (story date 2004-08-16): the dateline is the place.
 printf 'date 2004-08-16\nU.S. troops return to Najaf\n\nNAJAF, Iraq - U.S. troops rolled back into the streets on Sunday and attacked Shiite militiamen.\n' >"$T/najaf.txt"
