@@ -214,12 +214,12 @@ else
   mkfifo "$T/fifo"
   "$DYAD" ingest -q -j 2 --db "$db" "$AG" "$T/fifo" &
   pid=$!
-  sh -c 'cat "$1"; exec sleep 60' sh "$T/new1.jsonl" >"$T/fifo" &
+  sh -c 'cat "$1"; exec sleep 300' sh "$T/new1.jsonl" >"$T/fifo" &
   WPID=$!
   want=$((2 * 1024))
   n=0
   i=0
-  while [ "$i" -lt 600 ]; do
+  while [ "$i" -lt 1200 ]; do
     n=$(sqlite3 "$db" 'SELECT count(*) FROM stories' 2>/dev/null)
     [ "${n:-0}" -ge "$want" ] && break
     sleep 0.05
