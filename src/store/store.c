@@ -561,6 +561,7 @@ struct where {
   bool located;
   const char *text; /* the location's words */
   size_t n;
+  size_t a, e; /* the stated place's span */
 };
 
 static void clamp(const char *text, size_t len, size_t a, size_t e,
@@ -578,6 +579,8 @@ static void where_get(const dyad_event *ev, const char *text, size_t len,
   size_t a = 0, e = 0;
   w->code = "";
   w->stated = dyad_event_place(ev, &a, &e, &w->code);
+  w->a = a;
+  w->e = e;
   w->located = dyad_event_location(ev, &w->loc);
   if (w->located && w->loc.end > w->loc.start)
     clamp(text, len, w->loc.start, w->loc.end, &w->text, &w->n);
@@ -606,7 +609,9 @@ static dyad_status location_key(const struct where *w, struct buf *out) {
   if (!w->stated)
     return DYAD_OK;
   const dyad_location *l = &w->loc;
-  if (w->located && l->country[0] && l->precision != DYAD_GEO_NONE) {
+  /* the gazetteer's reading of the stated place, not of a dateline */
+  bool same = l->start < w->e && w->a < l->end;
+  if (w->located && same && l->country[0] && l->precision != DYAD_GEO_NONE) {
     TRY(Dyad_buf_puts(out, l->country));
     if (l->precision == DYAD_GEO_ADMIN1 || l->precision == DYAD_GEO_PLACE)
       TRY(Dyad_buf_printf(out, "/%s", l->admin1));
