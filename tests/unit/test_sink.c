@@ -320,11 +320,66 @@ static void test_stdio(struct runner *r) {
   fclose(f);
 }
 
+static void test_ontology(struct runner *r) {
+  static struct out o;
+  memset(&o, 0, sizeof o);
+  o.fail_after = -1;
+  dyad_ontology on = DYAD_ONTOLOGY_BOTH;
+  CASE(r, "ontology names");
+  CHECK_INT(r, dyad_ontology_parse("plover", &on), DYAD_OK);
+  CHECK_INT(r, on, DYAD_ONTOLOGY_PLOVER);
+  CHECK_INT(r, dyad_ontology_parse("cameo", &on), DYAD_OK);
+  CHECK_INT(r, on, DYAD_ONTOLOGY_CAMEO);
+  CHECK_INT(r, dyad_ontology_parse("both", &on), DYAD_OK);
+  CHECK_INT(r, on, DYAD_ONTOLOGY_BOTH);
+  CHECK_INT(r, dyad_ontology_parse("PLOVER", &on), DYAD_ERR_ARG);
+  CHECK_INT(r, dyad_ontology_parse(NULL, &on), DYAD_ERR_ARG);
+
+  CASE(r, "ontology plover: the PLOVER columns instead of CAMEO's");
+  dyad_sink *s = NULL;
+  dyad_doc *d = make_doc("p", 20230701);
+  CHECK(r, d != NULL);
+  CHECK_INT(r, dyad_sink_new(DYAD_OUTPUT_TSV, collect, &o, &s), DYAD_OK);
+  CHECK_INT(r, dyad_sink_set_ontology(s, DYAD_ONTOLOGY_PLOVER), DYAD_OK);
+  CHECK_INT(r, dyad_sink_set_ontology(s, (dyad_ontology)7), DYAD_ERR_ARG);
+  CHECK_INT(r, dyad_sink_write(s, d), DYAD_OK);
+  CHECK(r, strncmp(o.data,
+                   "story_id\tstory_date\tsentence\tsource\ttarget\t"
+                   "plover_type\tplover_mode\tplover_context\tsource_text\t",
+                   strlen("story_id\tstory_date\tsentence\tsource\ttarget\t"
+                          "plover_type\tplover_mode\tplover_context\t"
+                          "source_text\t")) == 0);
+  CHECK(r, strstr(o.data, "p\t2023-07-01\t0\tMLIGOV\tFRA\tACCUSE\t"
+                          "disapprove\t\tMali\t") != NULL);
+  CHECK(r, strstr(o.data, "\tgoldstein\t") == NULL);
+  CASE(r, "ontology: not after output");
+  CHECK_INT(r, dyad_sink_set_ontology(s, DYAD_ONTOLOGY_CAMEO), DYAD_ERR_ARG);
+  dyad_sink_free(s);
+
+  CASE(r, "ontology cameo, JSON Lines: no PLOVER fields");
+  memset(&o, 0, sizeof o);
+  o.fail_after = -1;
+  CHECK_INT(r, dyad_sink_new(DYAD_OUTPUT_JSONL, collect, &o, &s), DYAD_OK);
+  CHECK_INT(r, dyad_sink_set_ontology(s, DYAD_ONTOLOGY_CAMEO), DYAD_OK);
+  CHECK_INT(r, dyad_sink_write(s, d), DYAD_OK);
+  CHECK(r, strstr(o.data, "\"plover_type\"") == NULL);
+  CHECK(r, strstr(o.data, "\"code\":\"112\"") != NULL);
+  CHECK(r, strstr(o.data, "\"wounded\":7,\"count_text\":\"Mali\","
+                          "\"count_qualifier\":\"at_least\"") != NULL);
+  CHECK(r, strstr(o.data, "\"country\":\"FRA\",\"admin1\":\"Ile-de-France\","
+                          "\"place\":\"Paris\",\"lat\":48.85341,"
+                          "\"lon\":2.34880,\"geo_precision\":\"place\"") !=
+               NULL);
+  dyad_sink_free(s);
+  dyad_doc_free(d);
+}
+
 int main(void) {
   struct runner r = {0, 0, 0, ""};
   test_names(&r);
   test_tsv(&r);
   test_jsonl(&r);
   test_stdio(&r);
+  test_ontology(&r);
   return harness_report(&r, "test_sink");
 }
