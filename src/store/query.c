@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../enrich/gazetteer.h"
 #include "store.h"
 
 #define MAX_BINDS 16
@@ -539,15 +540,17 @@ struct actor {
 static void split_actor(const char *code, struct actor *a) {
   memset(a, 0, sizeof *a);
   size_t n = strlen(code), i = 0, nt = 0;
-  if (n >= 3 && (sector_of(code) < 0 || is_group(code))) {
+  if (n >= 3 && is_group(code)) {
     memcpy(a->entity, code, 3);
     i = 3;
-    if (!is_group(code))
-      memcpy(a->country, code, 3);
-    else if (n >= 6 && sector_of(code + 3) < 0) {
+    if (n >= 6 && sector_of(code + 3) < 0) {
       memcpy(a->group, code + 3, 3);
       i = 6;
     }
+  } else if (n >= 3 && sector_of(code) < 0 && Dyad_gaz_country(code)) {
+    memcpy(a->entity, code, 3);
+    memcpy(a->country, code, 3);
+    i = 3;
   }
   if (i + 3 <= n && is_role(code + i))
     memcpy(a->role, code + i, 3);
@@ -568,6 +571,13 @@ static void split_actor(const char *code, struct actor *a) {
     if (l + 5 < sizeof a->attr)
       snprintf(a->attr + l, sizeof a->attr - l, "%s%.3s", l ? ";" : "", b);
   }
+}
+
+/* The English name of country code `code` (ISO3 or CAMEO), else the code
+ * (src/enrich/countries.c). */
+static const char *country_name(const char *code) {
+  const struct gaz_country *c = code[0] ? Dyad_gaz_country(code) : NULL;
+  return c ? c->name : code;
 }
 
 /* Phoenix's quad classes: 0 for roots 01-02, 3 for root 16
@@ -737,7 +747,7 @@ static void row_export(struct out *o, sqlite3_stmt *q, dyad_store_format fmt) {
       put(o, Dyad_buf_printf(&o->b, "%d", type));
     tab(o);
     /* "place, region, country" as far as known */
-    const char *parts[3] = {place, admin1, country};
+    const char *parts[3] = {place, admin1, country_name(country)};
     bool any = false;
     for (int i = 0; i < 3; i++) {
       if (!parts[i][0] || (i == 1 && strcmp(parts[1], parts[0]) == 0))
@@ -769,9 +779,9 @@ static void row_export(struct out *o, sqlite3_stmt *q, dyad_store_format fmt) {
   Dyad_store_date_str(ymd, date);
   put(o, Dyad_buf_printf(&o->b, "%lld\t%s\t", id, date));
   const char *v[] = {
-      ctext(q, X_SOURCE_TEXT), a.sectors, a.country,
+      ctext(q, X_SOURCE_TEXT), a.sectors, country_name(a.country),
       root_name(root),         code,      icews_intensity(code, gs),
-      ctext(q, X_TARGET_TEXT), b.sectors, b.country,
+      ctext(q, X_TARGET_TEXT), b.sectors, country_name(b.country),
       ctext(q, X_STORY_ID)};
   for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
     put_tsv(o, v[i]);
@@ -788,7 +798,7 @@ static void row_export(struct out *o, sqlite3_stmt *q, dyad_store_format fmt) {
   put(o, Dyad_buf_puts(&o->b, "\t\t"));
   put_tsv(o, admin1);
   tab(o);
-  put_tsv(o, country);
+  put_tsv(o, country_name(country));
   put(o, Dyad_buf_printf(&o->b, "\t%s\t%s\n", lat, lon));
 }
 

@@ -177,10 +177,10 @@ check "export icews columns" "$(ncols icews)" "20 "
 check "export rows" "$("$DYAD" export --db "$db" --format gdelt | wc -l | tr -d ' ')" 8
 check "export gdelt mentions" "$("$DYAD" export --db "$db" --format gdelt --dyad RUS,UKR | cut -f2,6,16,27,32-34 | head -1)" "20230302	RUSMIL	UKRMIL	194	3	2	3"
 check "export phoenix actors" "$("$DYAD" export --db "$db" --format phoenix --dyad RUS,UKR | cut -f2,6-13,16 | head -1)" "20230302	RUSMIL	RUS	MIL		UKRMIL	UKR	MIL		4"
-check "export gdelt ActionGeo" "$("$DYAD" export --db "$db" --format gdelt --dyad RUS,UKR | head -1 | cut -f52,53,57,58)" "4	Kharkiv, UKR	49.98081	36.25272"
+check "export gdelt ActionGeo" "$("$DYAD" export --db "$db" --format gdelt --dyad RUS,UKR | head -1 | cut -f52,53,57,58)" "4	Kharkiv, Ukraine	49.98081	36.25272"
 check "export phoenix location" "$("$DYAD" export --db "$db" --format phoenix --dyad RUS,UKR | head -1 | cut -f19-23,26)" "49.98081	36.25272	Kharkiv	Kharkiv	UKR	Reuters;AP"
-check "export icews location" "$("$DYAD" export --db "$db" --format icews --dyad RUS,UKR | sed -n 2p | cut -f15-20)" "Kharkiv		Kharkiv	UKR	49.98081	36.25272"
-check "export icews" "$("$DYAD" export --db "$db" --format icews --dyad MLI,DEU | cut -f2-5,7,8,12-14 | tail -1)" "2023-06-30	Mali		MLI	161	-4.0	mali-5	0	AFP"
+check "export icews location" "$("$DYAD" export --db "$db" --format icews --dyad RUS,UKR | sed -n 2p | cut -f15-20)" "Kharkiv		Kharkiv	Ukraine	49.98081	36.25272"
+check "export icews" "$("$DYAD" export --db "$db" --format icews --dyad MLI,DEU | cut -f2-5,7,8,12-14 | tail -1)" "2023-06-30	Mali		Mali	161	-4.0	mali-5	0	AFP"
 
 # --- the agnews stories: idempotent, resumable --------------------------------
 shared=${DYAD_SHARED:-}
