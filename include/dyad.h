@@ -104,9 +104,11 @@ typedef struct dyad_lexicon_options {
    * /usr/share/wordnet/verb.exc and otherwise uses regular rules only. */
   const char *verb_exceptions;
   /** A GeoNames dump (allCountries.txt or citiesN.txt: tab-separated,
-   * 19 fields) whose places are added to the gazetteer; NULL for none. A
-   * malformed line is skipped and kept as a diagnostic with its file, line
-   * and column (fatal with `strict`). */
+   * 19 fields) whose places are added to the gazetteer; NULL for none. The
+   * admin1CodesASCII.txt of the same directory, when there is one, names
+   * the places' regions. A malformed line is skipped and kept as a
+   * diagnostic with its file, line and column (fatal with `strict`); a
+   * dump that cannot be read fails the load with DYAD_ERR_IO. */
   const char *gazetteer;
   /** Leave out the cities of the libgeonames package (countries and
    * regions of dyad's own table stay). */

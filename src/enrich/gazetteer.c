@@ -4,7 +4,9 @@
  * name, first-level region, ISO 3166 alpha-2 country, latitude, longitude,
  * population), and the GeoNames dump a caller names ("allCountries.txt",
  * "cities15000.txt": the tab-separated format of the GeoNames export,
- * readme at download.geonames.org/export/dump).
+ * readme at download.geonames.org/export/dump), with the names of its
+ * first-level regions from the admin1CodesASCII.txt beside it when there is
+ * one.
  *
  * Regions. libgeonames names each city's first-level region but holds no
  * region records; each region named becomes an entry of level admin1 at
@@ -435,26 +437,116 @@ dyad_status Dyad_gaz_add_geonames(struct gazetteer *g, const char *name,
   return DYAD_OK;
 }
 
-static dyad_status load_file(struct gazetteer *g, const char *path, bool strict,
-                             struct vec *diags, dyad_error *err) {
+/* Reads the file at `path` into b; DYAD_ERR_IO with `err` filled when it
+ * cannot. *missing is set (and DYAD_OK returned) when it does not exist
+ * and `missing` is not NULL. */
+static dyad_status slurp(const char *path, struct buf *b, bool *missing,
+                         dyad_error *err) {
   FILE *fp = fopen(path, "rb");
+  if (!fp && missing && errno == ENOENT) {
+    *missing = true;
+    return DYAD_OK;
+  }
   if (!fp)
     return Dyad_error_set(err, DYAD_ERR_IO, path, 0, 0, "cannot open: %s",
                           strerror(errno));
-  struct buf b;
-  Dyad_buf_init(&b, (size_t)1 << 34);
   char chunk[1 << 16];
   size_t n;
   dyad_status st = DYAD_OK;
   while (st == DYAD_OK && (n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-    st = Dyad_buf_put(&b, chunk, n);
+    st = Dyad_buf_put(b, chunk, n);
   if (st == DYAD_OK && ferror(fp))
     st = Dyad_error_set(err, DYAD_ERR_IO, path, 0, 0, "read error");
   fclose(fp);
+  return st;
+}
+
+dyad_status Dyad_gaz_admin1_names(struct gazetteer *g, const char *name,
+                                  const char *data, size_t len, size_t first,
+                                  bool strict, struct vec *diags,
+                                  dyad_error *err) {
+  struct u64map names; /* hash of "ML.08" -> offset of "Kidal" */
+  Dyad_u64map_init(&names);
+  dyad_status st = DYAD_OK;
+  unsigned line = 0;
+  size_t pos = 0;
+  while (st == DYAD_OK && pos < len) {
+    line++;
+    const char *l = data + pos;
+    const char *nl = memchr(l, '\n', len - pos);
+    size_t ll = nl ? (size_t)(nl - l) : len - pos;
+    pos += ll + (nl ? 1 : 0);
+    if (ll && l[ll - 1] == '\r')
+      ll--;
+    if (ll == 0 || l[0] == '#')
+      continue;
+    const char *t1 = memchr(l, '\t', ll);
+    const char *t2 =
+        t1 ? memchr(t1 + 1, '\t', ll - (size_t)(t1 + 1 - l)) : NULL;
+    size_t cl = t1 ? (size_t)(t1 - l) : 0;
+    size_t nn = t2 ? (size_t)(t2 - t1 - 1) : 0;
+    if (!t2 || cl < 4 || cl > 24 || l[2] != '.' || nn == 0 ||
+        nn >= GAZ_KEY_MAX) {
+      st = bad_line(name, line,
+                    t1 && cl >= 4 && cl <= 24 && l[2] == '.' ? (unsigned)cl + 2
+                                                             : 1,
+                    strict, diags, err,
+                    "want a code (\"ML.08\"), a name and more fields");
+      continue;
+    }
+    if (Dyad_utf8_check(t1 + 1, nn) != nn) {
+      st = bad_line(name, line, (unsigned)cl + 2, strict, diags, err,
+                    "region name is not UTF-8");
+      continue;
+    }
+    uint32_t off;
+    st = add_str(g, t1 + 1, nn, &off);
+    if (st == DYAD_OK)
+      st = Dyad_u64map_put(&names, Dyad_hash_bytes(l, cl), off);
+  }
+  /* the places of the dump name their region by code */
+  for (size_t i = first; st == DYAD_OK && i < g->entries.len; i++) {
+    struct gaz_entry *e = &VEC_AT(&g->entries, struct gaz_entry, i);
+    if (e->level != DYAD_GEO_PLACE || !e->admin1)
+      continue;
+    const char *code = Dyad_gaz_str(g, e->admin1);
+    uint32_t off;
+    if (Dyad_u64map_get(&names, Dyad_hash_bytes(code, strlen(code)), &off))
+      e->admin1 = off;
+  }
+  Dyad_u64map_fini(&names);
+  return st;
+}
+
+static dyad_status load_file(struct gazetteer *g, const char *path, bool strict,
+                             struct vec *diags, dyad_error *err) {
+  struct buf b;
+  Dyad_buf_init(&b, (size_t)1 << 34);
+  size_t first = g->entries.len;
+  dyad_status st = slurp(path, &b, NULL, err);
   if (st == DYAD_OK)
     st = Dyad_gaz_add_geonames(g, path, b.data ? b.data : "", b.len, strict,
                                diags, err);
   Dyad_buf_fini(&b);
+  if (st != DYAD_OK)
+    return st;
+  /* admin1CodesASCII.txt beside the dump names its regions */
+  const char *slash = strrchr(path, '/');
+  size_t dl = slash ? (size_t)(slash - path) + 1 : 0;
+  static const char companion[] = "admin1CodesASCII.txt";
+  char *cp = malloc(dl + sizeof companion);
+  if (!cp)
+    return DYAD_ERR_NOMEM;
+  memcpy(cp, path, dl);
+  memcpy(cp + dl, companion, sizeof companion);
+  bool missing = false;
+  Dyad_buf_init(&b, (size_t)1 << 30);
+  st = slurp(cp, &b, &missing, err);
+  if (st == DYAD_OK && !missing)
+    st = Dyad_gaz_admin1_names(g, cp, b.data ? b.data : "", b.len, first,
+                               strict, diags, err);
+  Dyad_buf_fini(&b);
+  free(cp);
   return st;
 }
 

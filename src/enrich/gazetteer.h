@@ -56,7 +56,9 @@ struct gazetteer {
 size_t Dyad_gaz_fold(const char *s, size_t n, char *out, size_t cap);
 
 /* Builds `g` from the country table, the libgeonames cities (unless
- * `no_geonames`) and the GeoNames dump at `path` (may be NULL). Bad lines
+ * `no_geonames`) and the GeoNames dump at `path` (may be NULL), naming its
+ * regions from the admin1CodesASCII.txt of the same directory when there
+ * is one. Bad lines
  * of the dump go to `diags` (dyad_error, file:line:col) or, with `strict`,
  * fail with DYAD_ERR_PARSE in `err`. DYAD_ERR_IO when the dump cannot be
  * read, DYAD_ERR_NOMEM. */
@@ -74,6 +76,15 @@ dyad_status Dyad_gaz_build(struct gazetteer *g, bool no_geonames,
 dyad_status Dyad_gaz_add_geonames(struct gazetteer *g, const char *name,
                                   const char *data, size_t len, bool strict,
                                   struct vec *diags, dyad_error *err) DYAD_WUR;
+
+/* Names the regions of the places added since entry `first` from a
+ * GeoNames admin1CodesASCII.txt held in memory (`name` for messages):
+ * lines "ML.08<TAB>Kidal<TAB>Kidal<TAB>2455290"; a place whose region code
+ * is listed gets the region's name. Bad lines as Dyad_gaz_add_geonames. */
+dyad_status Dyad_gaz_admin1_names(struct gazetteer *g, const char *name,
+                                  const char *data, size_t len, size_t first,
+                                  bool strict, struct vec *diags,
+                                  dyad_error *err) DYAD_WUR;
 
 /* (Re)builds the hash index after entries were added. */
 dyad_status Dyad_gaz_index(struct gazetteer *g) DYAD_WUR;

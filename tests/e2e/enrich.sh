@@ -134,6 +134,14 @@ dyad: $T/gn.txt:3:1: 2 tab-separated fields, want 19"
 check "gazetteer: strict exit" "$?" 3
 check "gazetteer: strict error" "$(cat "$T/err")" \
   "dyad: $T/gn.txt:2:24: latitude is not a number from -90 to 90"
+mkdir "$T/gn"
+cp "$T/gn.txt" "$T/gn/cities.txt"
+printf 'ML.08\tKidal\tKidal\t2455290\nbad line\n' >"$T/gn/admin1CodesASCII.txt"
+"$DYAD" code -q --format jsonl --gazetteer "$T/gn/cities.txt" "$T/kidal.txt" >"$T/out" 2>"$T/err"
+check "gazetteer: region names from admin1CodesASCII.txt" \
+  "$(fields "$T/out" attacked admin1 place)" "Kidal|Kidal"
+check "gazetteer: admin1CodesASCII.txt errors" "$(tail -n 1 "$T/err")" \
+  "dyad: $T/gn/admin1CodesASCII.txt:2:1: want a code (\"ML.08\"), a name and more fields"
 "$DYAD" code -q --gazetteer "$T/missing.txt" "$T/kidal.txt" >"$T/out" 2>"$T/err"
 check "gazetteer: missing file exit" "$?" 3
 

@@ -4,7 +4,9 @@
  * `--gazetteer FILE` reads), its index and its name folding.
  *
  * The first byte picks the options: bit 0 strict (the first bad line
- * fails), bit 1 add dyad's country table first. The rest is the dump.
+ * fails), bit 1 add dyad's country table first, bit 2 read the input
+ * again as the dump's admin1CodesASCII.txt (Dyad_gaz_admin1_names). The
+ * rest is the dump.
  * Checks: a bad line is reported with a line and a column inside it, never
  * past the input; every entry is found again by its own key; folding any
  * slice of the input stays within its buffer. Seeds: seeds/gazetteer/.
@@ -54,6 +56,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   for (size_t i = 0; i < diags.len; i++) {
     const dyad_error *d = &VEC_AT(&diags, dyad_error, i);
     CHECK(d->line >= 1 && d->column >= 1 && d->column <= len + 1);
+  }
+  if (st == DYAD_OK && (opt & 4)) {
+    st = Dyad_gaz_admin1_names(&g, "admin1.txt", text, len, 0, strict, &diags,
+                               &err);
+    CHECK(st == DYAD_OK || st == DYAD_ERR_PARSE || st == DYAD_ERR_NOMEM ||
+          st == DYAD_ERR_LIMIT);
+    if (st == DYAD_ERR_PARSE)
+      CHECK(strict && err.line >= 1 && err.column >= 1);
   }
   if (st == DYAD_OK && Dyad_gaz_index(&g) == DYAD_OK) {
     for (size_t i = 0; i < g.entries.len && i < 256; i++) {

@@ -124,6 +124,29 @@ static void test_dump(struct runner *r) {
   CHECK_INT(r, n, 1);
   if (n == 1)
     CHECK_INT(r, e[0]->level, DYAD_GEO_ADMIN1);
+  CASE(r, "admin1CodesASCII.txt: region names, bad lines");
+  static const char adm[] = "ML.08\tKidal\tKidal\t2455290\n"
+                            "ML.09\n"
+                            "ML.10\t\xff\tX\t1\n";
+  size_t before = diags.len;
+  CHECK_INT(r,
+            Dyad_gaz_admin1_names(&g, "a.txt", adm, sizeof adm - 1, 0, false,
+                                  &diags, &err),
+            DYAD_OK);
+  CHECK_INT(r, diags.len - before, 2);
+  if (diags.len == before + 2) {
+    const dyad_error *d = &VEC_AT(&diags, dyad_error, before);
+    CHECK_INT(r, d->line, 2);
+    CHECK_INT(r, d->column, 1);
+    d = &VEC_AT(&diags, dyad_error, before + 1);
+    CHECK_INT(r, d->line, 3);
+    CHECK_INT(r, d->column, 7);
+    CHECK_STR(r, d->message, "region name is not UTF-8");
+  }
+  n = Dyad_gaz_find(&g, "KIDAL", 5, e, 8);
+  CHECK_INT(r, n, 1);
+  if (n == 1)
+    CHECK_STR(r, Dyad_gaz_str(&g, e[0]->admin1), "Kidal");
   CHECK_INT(r, Dyad_gaz_find(&g, "MOUNT NOWHERE", 13, e, 8), 0);
   CHECK_INT(r, Dyad_gaz_find(&g, "BAD", 3, e, 8), 0);
   Dyad_gaz_fini(&g);
