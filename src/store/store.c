@@ -31,7 +31,8 @@ static const char *const SQL[Q_COUNT] = {
     [Q_INS_STORY] =
         "INSERT INTO stories (story_id, hash, story_date, input, publisher, "
         "url, outcome, reason, sentences, events, ingested) VALUES (?1, ?2, "
-        "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT (story_id) DO "
+        "NOTHING",
     [Q_DEL_STORY] = "DELETE FROM stories WHERE id = ?1",
     [Q_STORY_CLUSTERS] = "SELECT DISTINCT cluster FROM events WHERE story = ?1",
     [Q_DEL_EVENTS] = "DELETE FROM events WHERE story = ?1",
@@ -231,16 +232,22 @@ static dyad_status load_seen(dyad_store *s, dyad_error *err) {
   return DYAD_OK;
 }
 
-bool dyad_store_seen(const dyad_store *s, const char *id,
-                     unsigned long long hash) {
-  if (!s || !id || !s->seen_cap)
-    return false;
+/* The entry of story `id` in the seen table, or NULL. */
+static const struct seen_entry *seen_find(const dyad_store *s, const char *id) {
   uint64_t k = id_key(id);
   size_t mask = s->seen_cap - 1;
   for (size_t i = (size_t)k & mask; s->seen[i].key; i = (i + 1) & mask)
     if (s->seen[i].key == k && strcmp(s->ids.data + s->seen[i].id, id) == 0)
-      return s->seen[i].hash == (uint64_t)hash;
-  return false;
+      return &s->seen[i];
+  return NULL;
+}
+
+bool dyad_store_seen(const dyad_store *s, const char *id,
+                     unsigned long long hash) {
+  if (!s || !id || !s->seen_cap)
+    return false;
+  const struct seen_entry *e = seen_find(s, id);
+  return e && e->hash == (uint64_t)hash;
 }
 
 /* ---- open and close ------------------------------------------------------ */
@@ -319,9 +326,12 @@ static dyad_status open_db(dyad_store *s, const char *path,
     tables = sqlite3_column_int(q, 0);
   sqlite3_finalize(q);
   if (!o->read_only) {
+    if (version == 0 && tables == 0)
+      TRY(exec(s, "PRAGMA page_size = 16384", err));
     TRY(exec(s, "PRAGMA journal_mode = WAL", err));
     TRY(exec(s,
              "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; "
+             "PRAGMA wal_autocheckpoint = 4096; "
              "PRAGMA temp_store = MEMORY",
              err));
   }
@@ -531,7 +541,8 @@ static dyad_status insert_story(dyad_store *s, const char *id, uint64_t hash,
   sqlite3_bind_int64(q, 10, (sqlite3_int64)events);
   bind_str(q, 11, s->now);
   TRY(step_done(s, q, err, "insert story"));
-  *row = sqlite3_last_insert_rowid(s->db);
+  /* ON CONFLICT DO NOTHING: no change when the id is stored already */
+  *row = sqlite3_changes(s->db) ? sqlite3_last_insert_rowid(s->db) : 0;
   return DYAD_OK;
 }
 
@@ -924,8 +935,15 @@ dyad_status dyad_store_put(dyad_store *s, const dyad_doc *doc,
   const char *input = info ? info->input : NULL;
   const char *message = info ? info->message : NULL;
   uint64_t hash = dyad_doc_hash(doc);
-  TRY(prepare_put(s, id, hash, &res, err));
-  if (res != DYAD_STORE_UNCHANGED) {
+  /* A story the store did not hold at open is most likely new: it is
+   * inserted at once, and looked up only when its id is there after all
+   * (a second story of that id in this run). */
+  bool fresh = s->seen_cap && !seen_find(s, id);
+  if (!fresh)
+    TRY(prepare_put(s, id, hash, &res, err));
+  else
+    utc_now_cached(s->now, &s->now_t);
+  if (fresh || res != DYAD_STORE_UNCHANGED) {
     bool ok = coded == DYAD_OK || coded == DYAD_ERR_LIMIT;
     size_t n = ok ? dyad_doc_event_count(doc) : 0;
     const char *discard = ok ? dyad_doc_discard_reason(doc) : NULL;
@@ -943,6 +961,22 @@ dyad_status dyad_store_put(dyad_store *s, const dyad_doc *doc,
     TRY(insert_story(s, id, hash, date, doc->source, doc->url, input, outcome,
                      reason, ok ? dyad_doc_sentence_count(doc) : 0, n, &row,
                      err));
+    if (fresh && !row) {
+      TRY(prepare_put(s, id, hash, &res, err));
+      if (res == DYAD_STORE_UNCHANGED) {
+        if (result)
+          *result = res;
+        return DYAD_OK;
+      }
+      TRY(insert_story(s, id, hash, date, doc->source, doc->url, input,
+                       outcome, reason, ok ? dyad_doc_sentence_count(doc) : 0,
+                       n, &row, err));
+    } else if (fresh) {
+      res = DYAD_STORE_ADDED;
+    }
+    if (!row)
+      return Dyad_error_set(err, DYAD_ERR_IO, "", 0, 0,
+                            "story %s: stored twice at once", id);
     if (n) {
       size_t len;
       const char *text = dyad_doc_text(doc, &len);
