@@ -1,5 +1,5 @@
 /*
- * enrich.c - event date, place and fatalities (pipeline stage "enrich"; see
+ * enrich.c - event date, place and counts (pipeline stage "enrich"; see
  * enrich.h): which of a sentence's time expressions, place phrases and death
  * tolls belongs to which of its events, and the public getters of those
  * fields (dyad.h, "Events: enrichment").
@@ -43,7 +43,14 @@
  * Assassinated; Bombing Kills 10"). Events of one incident (a compound's
  * members, an attack and the "killing 10" coded beside it) each carry its
  * toll, so a sum over events counts it more than once. -1 when there is
- * none.
+ * none. Wounded the same way, from the injury tolls. A sentence that codes
+ * no event passes its tolls to events told before it (carry_tolls: "174
+ * peacekeepers have died in the operation" to the events of the sentence
+ * that names "the operation"; "No casualties were reported." to the
+ * violent events of one of the two sentences before).
+ *
+ * PLOVER (plover.c) and the location (locate.c) are set for each event
+ * here too, once its place phrase is known.
  */
 #include <string.h>
 

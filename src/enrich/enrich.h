@@ -1,19 +1,25 @@
 /*
- * enrich.h - event date, place and fatalities (pipeline stage "enrich").
+ * enrich.h - event date, location, counts of dead and wounded, and PLOVER
+ * coding (pipeline stage "enrich").
  *
- * Takes: a parsed sentence (parse.h), the events coded from it and the story
- * date. Gives: each event's date with its precision, its place (a span of the
- * sentence and, when the place is a dictionary actor, its country code) and
- * the number of people killed, all read from the sentence's own words.
+ * Takes: a parsed sentence (parse.h), the events coded from it, the story
+ * date and the lexicon's gazetteer (gazetteer.h). Gives: each event's date
+ * with its precision and the words it came from (when.c), its place phrase
+ * and location (enrich.c, locate.c), the numbers of people killed and
+ * wounded with how exact they are (toll.c), and its PLOVER type, mode and
+ * context (plover.c), all read from the sentence's own words.
  *
  * One scan of the sentence (words.c classifies every word once, into a
- * stack array) finds its time expressions (when.c), its death tolls
- * (toll.c) and its place phrases (enrich.c); each event then takes the ones
- * nearest to its verb. Nothing is allocated but a place's three-letter
- * country code, from the document's arena, when its actor code is longer.
+ * stack array) finds its time expressions, its tolls and its place
+ * phrases; each event then takes the ones nearest to its verb. A sentence
+ * without events is scanned only when it may hold a toll for earlier
+ * events. Nothing is allocated but a place's three-letter country code and
+ * a PLOVER context list that the sentence's words extend, from the
+ * document's arena.
  *
- * The rules, with examples, are those of dyad.h ("Events: enrichment") and
- * of the comment opening each file.
+ * The rules, with examples, are those of dyad.h ("Events: enrichment"),
+ * docs/coding.md ("When, where, how many") and of the comment opening each
+ * file.
  */
 #ifndef DYAD_ENRICH_H
 #define DYAD_ENRICH_H

@@ -1,5 +1,6 @@
 /*
- * toll.c - death tolls: how many people a sentence says were killed.
+ * toll.c - death and injury tolls: how many people a sentence says were
+ * killed or wounded.
  *
  * The phrases read (a count is digits, number words or the rules below,
  * after "at least", "more than", "over", "up to", "nearly", "about",
@@ -8,6 +9,7 @@
  *   kill/kills/killed/killing COUNT     "killed 25 people", "killing 11",
  *                                       "Attack Kills 25", "killed at least 3"
  *   shot dead COUNT                     "shot dead three Palestinians"
+ *   wounding/injuring COUNT             "wounding 12" (wounded)
  *   COUNT ... killed/dead/died          "at least 10 Iraqis were killed",
  *                                       "174 peacekeepers have died",
  *                                       "left 3 dead", "two were shot dead"
@@ -16,23 +18,30 @@
  *                                       reported, said, shot; no
  *                                       preposition but "of" and "to"; no
  *                                       comma)
- *   COUNT deaths/fatalities             "25 deaths"
+ *   COUNT ... wounded/injured/hurt      "16 wounded", "16 people were
+ *                                       injured" (wounded)
+ *   COUNT deaths/fatalities/injuries    "25 deaths", "3 injuries" (wounded)
  *   (death) toll ... COUNT              "a death toll of 40", "the toll rose
  *                                       to 40"
  *   claimed COUNT lives, claiming the lives of COUNT
+ *   no casualties/deaths/injuries       0 (casualties: dead and wounded)
+ *   no one/nobody ... killed/hurt       0
  *
  * Counts: digits with thousands commas ("13,000"); number words one to
  * ninety, hyphenated tens ("twenty-five"), "N hundred", "N thousand", "a
  * dozen" (12), "N dozen"; "a"/"an" is one only in "a soldier was killed"
- * and after "and"; "one of five ... killed" is five. Counts joined by "and" add
- * up ("25 civilians and 3 soldiers were killed": 28; "killing four soldiers and
- * a civilian": 5), but not one that opens a clause ("killed 22 and 40 were
- * wounded": 22). Vague plurals give the least number they allow, a lower bound
- * as "at least N" is: "dozens" 24, "scores" 40, "hundreds" 200, "thousands"
- * 2000, "tens of thousands" 20000. "A few", "several", "many" give no count,
- * nor do decimals ("1.2 million"), counts followed by million, billion or
- * percent, ages ("25-year-old") and numbers inside a time expression
- * ("killed in 2003", "killed 3 days ago").
+ * and after "and"; "one of five ... killed" is five. Counts joined by "and"
+ * add up ("25 civilians and 3 soldiers were killed": 28; "killing four
+ * soldiers and a civilian": 5), but not one that opens a clause ("killed 22
+ * and 40 were wounded": 22 killed, then 40 wounded). Each toll carries how
+ * exact it is (dyad_count_qualifier): "at least", "more than", "over" a
+ * lower bound; "up to", "nearly", "almost" an upper one; "about", "some",
+ * "an estimated" approximate. Vague plurals ("dozens", "scores",
+ * "hundreds", "thousands", "tens of thousands") give no number (-1),
+ * flagged vague. "A few", "several", "many" give no count at all, nor do
+ * decimals ("1.2 million"), counts followed by million, billion or percent,
+ * ages ("25-year-old") and numbers inside a time expression ("killed in
+ * 2003", "killed 3 days ago").
  */
 #include <stdint.h>
 #include <string.h>
