@@ -2,7 +2,8 @@
 #
 #   make demo       install missing Debian packages, build, code the sample story
 #   make test       unit + conformance + end-to-end tests
-#   make bench      speed and memory on the bench corpus (bench/RESULTS.md)
+#   make bench      speed and memory on the bench corpus, and what enrichment
+#                   costs (bench/run.sh, bench/enrich.sh; bench/RESULTS.md)
 #   make bench-store  the event store: ingest cost, size, query latency
 #   make bench-pathological  time per MB of the pathological inputs
 #   make asan       build and test with AddressSanitizer + UBSan
@@ -101,6 +102,7 @@ $(BUILD)/tests/conformance: tests/conformance/run.c include/dyad.h $(BUILD)/libd
 
 bench: all $(BUILD)/bench/bench
 	@bench/run.sh $(BUILD)
+	@bench/enrich.sh $(BUILD)
 
 # The event store: ingest against plain coding, store size, and query
 # latency on a store of a million events (bench/store.sh).

@@ -111,7 +111,10 @@ typedef struct dyad_lexicon_options {
    * dump that cannot be read fails the load with DYAD_ERR_IO. */
   const char *gazetteer;
   /** Leave out the cities of the libgeonames package (countries and
-   * regions of dyad's own table stay). */
+   * regions of dyad's own table stay). Without `gazetteer`, the gazetteer
+   * is built when a coder first looks up a place name (about 50 ms; safe
+   * from any number of threads: libgeonames initialises its data once,
+   * and the lexicon publishes the gazetteer once, under a lock). */
   bool no_geonames;
 } dyad_lexicon_options;
 

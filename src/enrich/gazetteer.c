@@ -17,7 +17,8 @@
  *
  * Index: open addressing over the folded names, all entries of a name
  * found by one probe run. Building reads libgeonames' ~24,000 cities once
- * (about 45 ms, nearly all of it in libgeonames' accessors; bench/RESULTS.md).
+ * (about 50 ms, nearly all of it in libgeonames' accessors;
+ * bench/RESULTS.md).
  */
 #include <errno.h>
 #include <math.h>

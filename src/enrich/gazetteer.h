@@ -7,7 +7,9 @@
  * their first-level region, country and coordinates; GeoNames data, CC BY
  * 4.0), and optionally a GeoNames dump named by the caller. Gives: for a
  * folded name ("GAO", "NEW YORK"), every place, region and country of that
- * name. Built once when a lexicon is loaded; immutable and shared after.
+ * name. Built once per lexicon, on the first lookup
+ * (Dyad_lex_gazetteer) or at load when a dump is named; immutable and
+ * shared after.
  */
 #ifndef DYAD_GAZETTEER_H
 #define DYAD_GAZETTEER_H

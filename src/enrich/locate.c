@@ -190,7 +190,19 @@ struct story {
   bool tallied;
   uint32_t ex0, ex1; /* the name the tally was made for */
   struct tally t;
+  const struct gazetteer *g; /* the lexicon's, fetched on first need */
+  bool nomem;                /* it could not be built */
 };
+
+/* The lexicon's gazetteer, built on the first name to look up (a story
+ * without one never builds it); NULL, with st->nomem, when it cannot be. */
+static const struct gazetteer *story_gaz(struct story *st) {
+  if (!st->g && !st->nomem) {
+    st->g = Dyad_lex_gazetteer(st->lex);
+    st->nomem = !st->g;
+  }
+  return st->g;
+}
 
 /* The story's country tally for resolving the name at bytes [ex0, ex1),
  * made on first use. */
@@ -341,8 +353,7 @@ static bool name_tok(const struct sent *s, uint32_t j) {
  * nearest the verb at v whose name the gazetteer holds; its entry, with the
  * name's tokens in *a, *b.
  */
-static const struct gaz_entry *named_place(const struct gazetteer *g,
-                                           const struct sent *s, uint32_t v,
+static const struct gaz_entry *named_place(const struct sent *s, uint32_t v,
                                            bool verbal, struct story *st,
                                            uint32_t *a, uint32_t *b) {
   static const char *const nouns[] = {"TOWN",     "CITY",    "VILLAGE",
@@ -383,6 +394,9 @@ static const struct gaz_entry *named_place(const struct gazetteer *g,
       h[1] = s->tok[k + 1].end;
     }
     const char *text = st->doc->text;
+    const struct gazetteer *g = story_gaz(st);
+    if (!g)
+      return NULL;
     const struct gaz_entry *x = resolve(g, text + s->tok[x0].start,
                                         s->tok[k - 1].end - s->tok[x0].start,
                                         text + h[0], h[1] - h[0], st);
@@ -431,8 +445,8 @@ static uint32_t doc_token_after(const struct dyad_doc *doc, uint32_t a,
 dyad_status Dyad_enrich_locate(const struct dyad_lexicon *lex,
                                struct dyad_doc *doc, const struct sent *s,
                                size_t first) {
-  const struct gazetteer *g = lex->gaz;
-  struct story st = {lex, doc, s, false, 0, 0, {{{0}}, {0}, 0}};
+  struct story st = {lex, doc, s, false, 0, 0, {{{0}}, {0}, 0}, NULL, false};
+  const struct gazetteer *g;
   bool dl_done = false, dl = false;
   long country_phrase = the_country(s);
   uint32_t dp[2] = {0, 0}, dh[2] = {0, 0};
@@ -450,10 +464,11 @@ dyad_status Dyad_enrich_locate(const struct dyad_lexicon *lex,
       uint32_t h[2] = {0, 0};
       uint32_t j = doc_token_after(doc, se->first, se->last, e->place[1]);
       hint_after(doc, j, se->last, h);
+      if (!(g = story_gaz(&st)))
+        return DYAD_ERR_NOMEM;
       const struct gaz_entry *x =
-          g ? resolve(g, doc->text + e->place[0], e->place[1] - e->place[0],
-                      doc->text + h[0], h[1] - h[0], &st)
-            : NULL;
+          resolve(g, doc->text + e->place[0], e->place[1] - e->place[0],
+                  doc->text + h[0], h[1] - h[0], &st);
       if (x) {
         set_entry(g, e, x);
       } else {
@@ -466,14 +481,16 @@ dyad_status Dyad_enrich_locate(const struct dyad_lexicon *lex,
       continue;
     }
     /* "the town of Gorazde", "return to Geneva" */
-    if (g) {
+    {
       uint32_t v = 0, a = 0, b = 0;
       while (v < s->n && s->tok[v].end <= e->span[DYAD_SPAN_VERB][0])
         v++;
       const struct gaz_entry *x =
-          named_place(g, s, v, e->quad == 1 || e->quad == 3, &st, &a, &b);
+          named_place(s, v, e->quad == 1 || e->quad == 3, &st, &a, &b);
+      if (st.nomem)
+        return DYAD_ERR_NOMEM;
       if (x) {
-        set_entry(g, e, x);
+        set_entry(st.g, e, x);
         e->loc_text[0] = s->tok[a].start;
         e->loc_text[1] = s->tok[b - 1].end;
         continue;
@@ -489,10 +506,12 @@ dyad_status Dyad_enrich_locate(const struct dyad_lexicon *lex,
       }
     }
     if (!dl_done) {
-      dl = g && dateline_place(doc, dp, dh);
+      dl = dateline_place(doc, dp, dh);
       dl_done = true;
     }
     if (dl) {
+      if (!(g = story_gaz(&st)))
+        return DYAD_ERR_NOMEM;
       const struct gaz_entry *x =
           resolve(g, doc->text + dp[0], dp[1] - dp[0], doc->text + dh[0],
                   dh[1] - dh[0], &st);

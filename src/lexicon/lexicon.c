@@ -39,6 +39,8 @@ static void vec_inits(struct dyad_lexicon *lex) {
 
 dyad_status Dyad_lex_init(struct dyad_lexicon *lex) {
   memset(lex, 0, sizeof *lex);
+  atomic_init(&lex->gaz, NULL);
+  pthread_mutex_init(&lex->gaz_lock, NULL);
   Dyad_buf_init(&lex->strings, (size_t)1 << 31);
   Dyad_u64map_init(&lex->string_map);
   Dyad_u64map_init(&lex->word_map);
@@ -65,11 +67,13 @@ dyad_status Dyad_lex_init(struct dyad_lexicon *lex) {
 }
 
 void Dyad_lex_fini(struct dyad_lexicon *lex) {
-  if (lex->gaz) {
-    Dyad_gaz_fini(lex->gaz);
-    free(lex->gaz);
-    lex->gaz = NULL;
+  struct gazetteer *g = atomic_load(&lex->gaz);
+  if (g) {
+    Dyad_gaz_fini(g);
+    free(g);
+    atomic_store(&lex->gaz, NULL);
   }
+  pthread_mutex_destroy(&lex->gaz_lock);
   for (size_t i = 0; i < lex->files.len; i++)
     free(VEC_AT(&lex->files, char *, i));
   Dyad_buf_fini(&lex->strings);
@@ -560,4 +564,31 @@ bool Dyad_lex_alt_may_end(const struct dyad_lexicon *lex,
   if (al->any_last || !lex->finished)
     return true;
   return edge_has(lex, al->last, al->nlast, wid);
+}
+
+const struct gazetteer *Dyad_lex_gazetteer(const struct dyad_lexicon *clex) {
+  /* the cache is the one mutable part of a loaded lexicon (which is never
+   * defined const: dyad_lexicon_load allocates it), behind its lock */
+  struct dyad_lexicon *lex = (struct dyad_lexicon *)clex;
+  struct gazetteer *g = atomic_load_explicit(&lex->gaz, memory_order_acquire);
+  if (g)
+    return g;
+  pthread_mutex_lock(&lex->gaz_lock);
+  g = atomic_load_explicit(&lex->gaz, memory_order_relaxed);
+  if (!g) {
+    g = malloc(sizeof *g);
+    if (g) {
+      Dyad_gaz_init(g);
+      if (Dyad_gaz_build(g, lex->gaz_no_geonames, NULL, false, NULL, NULL) !=
+          DYAD_OK) {
+        Dyad_gaz_fini(g);
+        free(g);
+        g = NULL;
+      } else {
+        atomic_store_explicit(&lex->gaz, g, memory_order_release);
+      }
+    }
+  }
+  pthread_mutex_unlock(&lex->gaz_lock);
+  return g;
 }

@@ -17,6 +17,9 @@
 #ifndef DYAD_LEXICON_H
 #define DYAD_LEXICON_H
 
+#include <pthread.h>
+#include <stdatomic.h>
+
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -250,8 +253,17 @@ struct dyad_lexicon {
                          * inflects (TIES -> TIE), 0 if none */
   bool finished;
   uint32_t str_null, str_discard, str_complex; /* "---" "###" "+++" */
-  struct gazetteer *gaz; /* places by name (src/enrich/gazetteer.h) */
+  /* places by name (src/enrich/gazetteer.h): built at load when a GeoNames
+   * dump is named, else on first use by Dyad_lex_gazetteer under gaz_lock
+   * (the one part of a loaded lexicon that changes; published once) */
+  _Atomic(struct gazetteer *) gaz;
+  pthread_mutex_t gaz_lock;
+  bool gaz_no_geonames; /* dyad_lexicon_options.no_geonames */
 };
+
+/* The lexicon's gazetteer, built on first use (thread-safe); NULL when it
+ * cannot be built (out of memory). */
+const struct gazetteer *Dyad_lex_gazetteer(const struct dyad_lexicon *lex);
 
 /* ---- building (loaders) ------------------------------------------------- */
 

@@ -1277,15 +1277,18 @@ DYAD_EXPORT dyad_status dyad_lexicon_load(const char *const *paths,
     st = Dyad_lex_finish(lex);
   if (st == DYAD_OK)
     st = check_limits(lex);
-  if (st == DYAD_OK) {
-    lex->gaz = malloc(sizeof *lex->gaz);
-    if (!lex->gaz) {
+  /* the gazetteer: now when a GeoNames dump is named (its errors belong
+   * to the load), else on first use (Dyad_lex_gazetteer) */
+  lex->gaz_no_geonames = opts && opts->no_geonames;
+  if (st == DYAD_OK && opts && opts->gazetteer) {
+    struct gazetteer *g = malloc(sizeof *g);
+    if (!g) {
       st = DYAD_ERR_NOMEM;
     } else {
-      Dyad_gaz_init(lex->gaz);
-      st = Dyad_gaz_build(lex->gaz, opts && opts->no_geonames,
-                          opts ? opts->gazetteer : NULL, opts && opts->strict,
+      Dyad_gaz_init(g);
+      st = Dyad_gaz_build(g, opts->no_geonames, opts->gazetteer, opts->strict,
                           &lex->diags, err);
+      atomic_store(&lex->gaz, g);
     }
   }
   loader_fini(&ld);

@@ -696,8 +696,6 @@ static void compose_group(const struct dyad_lexicon *lex, struct sent *s,
 static const char *place_country(const struct dyad_lexicon *lex,
                                  const struct sent *s, const struct token *tok,
                                  uint32_t n) {
-  if (!lex->gaz)
-    return NULL;
   const char *found = NULL;
   for (uint32_t k = 0; k + 1 < n; k++) {
     if (!Dyad_key_is(&tok[k], "IN") && !Dyad_key_is(&tok[k], "NEAR") &&
@@ -720,10 +718,14 @@ static const char *place_country(const struct dyad_lexicon *lex,
     }
     if (j == x0)
       continue;
+    /* built on the first name to look up */
+    const struct gazetteer *gz = Dyad_lex_gazetteer(lex);
+    if (!gz)
+      return NULL;
     char folded[128];
     size_t fl = Dyad_gaz_fold(key, kl, folded, sizeof folded);
     const struct gaz_entry *c[32];
-    size_t nc = Dyad_gaz_find(lex->gaz, folded, fl, c, 32);
+    size_t nc = Dyad_gaz_find(gz, folded, fl, c, 32);
     const char *cc = NULL;
     for (size_t i = 0; i < nc; i++) {
       if (c[i]->level == DYAD_GEO_COUNTRY)
