@@ -8,6 +8,9 @@
  * first-level regions from the admin1CodesASCII.txt beside it when there is
  * one.
  *
+ * A city named "Washington D.C." or "Burgdorf, Hanover" is found by the
+ * words before the abbreviation or the comma too.
+ *
  * Regions. libgeonames names each city's first-level region but holds no
  * region records; each region named becomes an entry of level admin1 at
  * the coordinates of its most populous city (a point inside the region,
@@ -215,6 +218,18 @@ static bool short_region(const char **s, size_t *n) {
   return changed;
 }
 
+/* The length of a city's name without what follows a comma or a last
+ * abbreviation ("Washington D.C."), 0 when there is nothing to drop. */
+static size_t short_city(const char *name) {
+  const char *comma = strchr(name, ',');
+  if (comma && comma > name)
+    return (size_t)(comma - name);
+  const char *sp = strrchr(name, ' ');
+  if (sp && sp > name && strchr(sp, '.'))
+    return (size_t)(sp - name);
+  return 0;
+}
+
 /* A region seen in the city list: its most populous city and total. */
 struct region {
   uint32_t name; /* offset in strings */
@@ -275,6 +290,12 @@ static dyad_status add_geonames_package(struct gazetteer *g) {
     }
     if (st == DYAD_OK)
       st = add(g, name, strlen(name), name, admin1, c->iso3, lat, lon, pop,
+               DYAD_GEO_PLACE);
+    /* "Washington D.C." is found as "Washington", "Burgdorf, Hanover" as
+     * "Burgdorf" */
+    size_t short_len = short_city(name);
+    if (st == DYAD_OK && short_len)
+      st = add(g, name, short_len, name, admin1, c->iso3, lat, lon, pop,
                DYAD_GEO_PLACE);
     geonames_city_free(city);
   }

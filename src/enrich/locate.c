@@ -224,16 +224,22 @@ static const struct gaz_entry *resolve(const struct gazetteer *g, const char *p,
   size_t kn = Dyad_gaz_fold(p, n, k, sizeof k);
   const struct gaz_entry *c[MAX_CAND];
   size_t nc = 0;
-  /* "northern Iraq", "the Gao region": fewer words from the left */
+  /* "northern Iraq", "the Gao region": without the lower-case words that
+   * open it ("South Asia" is no place "Asia", "African Union" no "Union") */
   size_t off = 0;
+  const char *w = p, *end = p + n;
   for (int round = 0; round < 3 && kn > off; round++) {
     nc = Dyad_gaz_find(g, k + off, kn - off, c, MAX_CAND);
     if (nc)
       break;
     const char *sp = memchr(k + off, ' ', kn - off);
-    if (!sp)
+    while (w < end && (*w == ' ' || *w == '-'))
+      w++;
+    if (!sp || w >= end || !(*w >= 'a' && *w <= 'z'))
       break;
     off = (size_t)(sp - k) + 1;
+    while (w < end && *w != ' ' && *w != '-')
+      w++;
   }
   if (!nc && kn > 7 && memcmp(k + kn - 7, " REGION", 7) == 0)
     nc = Dyad_gaz_find(g, k, kn - 7, c, MAX_CAND);

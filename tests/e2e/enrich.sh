@@ -94,6 +94,17 @@ printf 'date 2021-01-02\nLibyan troops attacked militants in Tripoli on Friday.\
 code "$T/tripoli.txt"
 check "Tripoli in a story about Libya" "$(fields "$T/out" attacked country place)" "LBY|Tripoli"
 
+# "Washington" is the capital (libgeonames' "Washington D.C."); capitalised
+# words are not dropped to find a place ("South Asia" is no place "Asia")
+printf 'date 2021-01-02\nUS police arrested protesters in Washington on Friday.\n' >"$T/dc.txt"
+code "$T/dc.txt"
+check "Washington" "$(fields "$T/out" arrested country admin1 place)" \
+  "USA|District of Columbia|Washington D.C."
+printf 'date 2021-01-02\nPakistani troops attacked militants in north-west Pakistan on Friday.\n' >"$T/nw.txt"
+code "$T/nw.txt"
+check "north-west Pakistan" "$(fields "$T/out" attacked country geo_precision place_text)" \
+  "PAK|country|north-west Pakistan"
+
 # counts: wounded and qualifiers; never a number the text does not give
 printf 'date 2021-01-02\nMilitants attacked Malian soldiers in Gao, and 2 soldiers were killed and 16 wounded.\n' >"$T/w.txt"
 code "$T/w.txt"
