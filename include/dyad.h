@@ -536,7 +536,8 @@ typedef enum dyad_count_qualifier {
   DYAD_COUNT_NONE = 0,     /**< the text gives no count */
   DYAD_COUNT_EXACT = 1,    /**< "killed 12", "No casualties were reported" */
   DYAD_COUNT_AT_LEAST = 2, /**< "at least 12", "more than 12", "over 12" */
-  DYAD_COUNT_AT_MOST = 3,  /**< "up to 12", "nearly 12", "almost 12" */
+  /** "up to 12", "as many as 12", "nearly 12", "almost 12" */
+  DYAD_COUNT_AT_MOST = 3,
   DYAD_COUNT_APPROX = 4,   /**< "about 12", "some 12", "an estimated 12" */
   /** "dozens", "hundreds", "scores", "tens of thousands": the count is
    * unknown (-1) and flagged */

@@ -644,11 +644,13 @@ static dyad_status carry_tolls(struct dyad_doc *doc, const struct sent *s,
         break;
       if (e->sentence != target || (only_violent && !violent(e)))
         continue;
-      /* an event keeps what its own sentence says, "dozens" too */
-      bool dead = t[i].what != TOLL_WOUNDED && e->fatalities < 0 &&
-                  e->count_qual != DYAD_COUNT_VAGUE;
-      bool hurt = t[i].what != TOLL_DEAD && e->wounded < 0 &&
-                  e->count_qual != DYAD_COUNT_VAGUE;
+      /* an event keeps the counts its own sentence gives ("At least 69
+       * people have been killed and scores wounded ... In Baghdad, 47 died
+       * and over 120 were injured": the 120 are Baghdad's only) */
+      bool own = e->count_qual != DYAD_COUNT_NONE && e->sentence == target &&
+                 e->count_text[0] < s->tok[0].start;
+      bool dead = t[i].what != TOLL_WOUNDED && e->fatalities < 0 && !own;
+      bool hurt = t[i].what != TOLL_DEAD && e->wounded < 0 && !own;
       if (t[i].count < 0 && t[i].qual != DYAD_COUNT_VAGUE)
         continue;
       if (!dead && !hurt)

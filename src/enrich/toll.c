@@ -35,8 +35,8 @@
  * soldiers and a civilian": 5), but not one that opens a clause ("killed 22
  * and 40 were wounded": 22 killed, then 40 wounded). Each toll carries how
  * exact it is (dyad_count_qualifier): "at least", "more than", "over" a
- * lower bound; "up to", "nearly", "almost" an upper one; "about", "some",
- * "an estimated" approximate. Vague plurals ("dozens", "scores",
+ * lower bound; "up to", "as many as", "nearly", "almost" an upper one; "about",
+ * "some", "an estimated" approximate. Vague plurals ("dozens", "scores",
  * "hundreds", "thousands", "tens of thousands") give no number (-1),
  * flagged vague. "A few", "several", "many" give no count at all, nor do
  * decimals ("1.2 million"), counts followed by million, billion or percent,
@@ -88,6 +88,8 @@ static uint8_t qualifier(const struct scan *sc, uint32_t t0, uint32_t t1) {
         key_is(sc, j, "OVER"))
       q = DYAD_COUNT_AT_LEAST;
     else if ((key_is(sc, j, "UP") && key_is(sc, j + 1, "TO")) ||
+             (key_is(sc, j, "AS") && key_is(sc, j + 1, "MANY") &&
+              key_is(sc, j + 2, "AS")) ||
              ((key_is(sc, j, "FEWER") || key_is(sc, j, "LESS")) &&
               key_is(sc, j + 1, "THAN")) ||
              key_is(sc, j, "NEARLY") || key_is(sc, j, "ALMOST"))

@@ -228,6 +228,13 @@ static void test_counts(struct runner *r) {
            DYAD_COUNT_EXACT, "No casualties");
   count_is(r, "Militants attacked Mali, and 16 people were injured.", -1, 16,
            DYAD_COUNT_EXACT, "16 people were injured");
+  count_is(r, "Militants attacked Mali, killing as many as 12 people.", 12, -1,
+           DYAD_COUNT_AT_MOST, "killing as many as 12");
+  /* an event keeps the counts of its own sentence */
+  count_is(r,
+           "Militants attacked Mali, killing 3 people. In Gao, 2 died and 5 "
+           "were wounded.",
+           3, -1, DYAD_COUNT_EXACT, "killing 3");
   /* never a number the text does not give */
   count_is(r, "Militants attacked Mali.", -1, -1, DYAD_COUNT_NONE, "");
   count_is(r, "Militants attacked Mali, killing several people.", -1, -1,
