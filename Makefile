@@ -39,7 +39,7 @@ CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all demo test unit conformance e2e bench bench-store bench-pathological asan fuzz \
+.PHONY: all demo test conformance bench bench-store bench-pathological asan fuzz \
         fuzz-run fuzz-regress \
         leakcheck memcheck lint \
         format clean deps

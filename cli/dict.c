@@ -81,7 +81,7 @@ static void usage(FILE *f) {
 static int usage_error(const char *fmt, const char *arg) {
   fputs("dyad: ", stderr);
   fprintf(stderr, fmt, arg);
-  fputs("\nTry 'dyad dict lint --help'.\n", stderr);
+  fputs("\nTry 'dyad dict --help'.\n", stderr);
   return 2;
 }
 

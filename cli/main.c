@@ -104,10 +104,14 @@ static void usage(FILE *f) {
       f);
 }
 
+/* The subcommand whose --help a usage error points at: "code" or "ingest"
+ * (set by run_code before it reads the options). */
+static const char *help_cmd = "code";
+
 static int usage_error(const char *fmt, const char *arg) {
   fputs("dyad: ", stderr);
   fprintf(stderr, fmt, arg);
-  fputs("\nTry 'dyad code --help'.\n", stderr);
+  fprintf(stderr, "\nTry 'dyad %s --help'.\n", help_cmd);
   return 2;
 }
 
@@ -272,6 +276,7 @@ static bool walk(const char *root, struct strvec *files) {
 
 struct stats {
   size_t read, coded, no_events, discarded, rejected; /* read = the sum */
+  size_t already; /* ingest: stored as they are, not coded again (in read) */
   size_t warned;           /* coded, but a limit cut part of the story */
   size_t unreadable;       /* inputs that could not be opened or read */
   size_t reasons[NSTATUS]; /* rejected stories by status */
@@ -547,6 +552,7 @@ static void emit(struct run *R, struct slot *s) {
   }
   if (s->skip) {
     c->unchanged++;
+    c->already++;
     return;
   }
   if (s->st != DYAD_OK && s->st != DYAD_ERR_LIMIT) {
@@ -893,12 +899,14 @@ static void print_summary(const struct stats *c) {
     for (int i = 0; i < NSTATUS; i++) {
       if (!c->reasons[i])
         continue;
-      fprintf(stderr, "%s%s: %zu", sep, dyad_status_str((dyad_status)i),
+      fprintf(stderr, "%s%s: %zu", sep, report_reason((dyad_status)i),
               c->reasons[i]);
       sep = ", ";
     }
     fputc(')', stderr);
   }
+  if (c->already) /* dyad ingest: the rest of the stories read */
+    fprintf(stderr, ", %zu unchanged (already stored)", c->already);
   if (c->warned)
     fprintf(stderr, "; %zu coded in part (a limit was reached)", c->warned);
   if (c->unreadable)
@@ -954,7 +962,8 @@ static void ingest_usage(FILE *f) {
       "transactions before it, and the next run goes on from there. The\n"
       "stories are stored by a thread of their own while -j N threads code.\n"
       "\n"
-      "options: those of dyad code (--dict, --input-format, --default-date,\n"
+      "options: those of dyad code but --format and --explain (--dict,\n"
+      "--ontology, --gazetteer, --no-enrich, --input-format, --default-date,\n"
       "--keep-hedged, --strict, --profile, -j N, --report, -q), and\n"
       "  --db FILE            the store (required)\n"
       "  --window DAYS        de-duplication window of a new store, in days\n"
@@ -962,7 +971,9 @@ static void ingest_usage(FILE *f) {
       "\n"
       "A progress line is shown on standard error when it is a terminal; the\n"
       "run ends with the summary of dyad code and one of the store (unless\n"
-      "-q). Stories not coded again are counted as unchanged only.\n"
+      "-q). Stories already stored as they are, not coded again, are counted\n"
+      "as unchanged: stories read = coded + without events + discarded +\n"
+      "rejected + unchanged (already stored).\n"
       "exit status: 0 ok, 1 some stories rejected, 2 usage, 3 I/O or system\n"
       "error (the store cannot be opened or written)\n",
       f);
@@ -973,6 +984,7 @@ static int run_code(int argc, char **argv, bool ingest) {
   memset(&o, 0, sizeof o);
   o.jobs = 1;
   o.ingest = ingest;
+  help_cmd = ingest ? "ingest" : "code";
   struct strvec dicts = {0}, args = {0}, files = {0};
   int ret = 0;
   bool only_args = false;
@@ -1054,6 +1066,12 @@ static int run_code(int argc, char **argv, bool ingest) {
       o.report = v;
     } else if (!ingest && strcmp(a, "--explain") == 0) {
       o.coder.explain = true;
+    } else if (ingest && (strcmp(a, "--explain") == 0 ||
+                          strcmp(a, "--format") == 0 ||
+                          strncmp(a, "--format=", 9) == 0)) {
+      ret = usage_error("%s is an option of dyad code, not of dyad ingest",
+                        a);
+      goto done;
     } else if (strcmp(a, "--strict") == 0) {
       o.strict = true;
     } else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) {

@@ -423,6 +423,13 @@ static const char *col_text(sqlite3_stmt *q, int i, char tmp[32]) {
   }
 }
 
+/* The columns stored as 0/1 that JSON Lines writes as false/true, as
+ * `dyad code --format jsonl` does (docs/schema.sql: events). */
+static bool bool_col(const char *name) {
+  return name && (strcmp(name, "negated") == 0 ||
+                  strcmp(name, "date_approximate") == 0);
+}
+
 static void row_generic(struct out *o, sqlite3_stmt *q, dyad_store_format fmt,
                         bool header) {
   int n = sqlite3_column_count(q);
@@ -444,6 +451,9 @@ static void row_generic(struct out *o, sqlite3_stmt *q, dyad_store_format fmt,
       int t = sqlite3_column_type(q, i);
       if (t == SQLITE_NULL)
         put(o, Dyad_buf_puts(&o->b, "null"));
+      else if (t == SQLITE_INTEGER && bool_col(name))
+        put(o, Dyad_buf_puts(&o->b,
+                             sqlite3_column_int64(q, i) ? "true" : "false"));
       else if (t == SQLITE_INTEGER || t == SQLITE_FLOAT ||
                strcmp(name, "reports") == 0 || strcmp(name, "spans") == 0)
         put(o, Dyad_buf_puts(&o->b, col_text(q, i, tmp)));

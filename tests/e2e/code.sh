@@ -77,7 +77,7 @@ check "rejected: rows" "$(tail -n +2 "$T/out" | cut -f 1)" "a"
 check "rejected: messages" "$(cat "$T/err")" "dyad: $T/r.jsonl:2:24: invalid UTF-8 byte 0xFF (story b)
 dyad: $T/r.jsonl:3:1: malformed JSON
 dyad: $T/r.jsonl:4:18: malformed date \"2023-02-30\"
-dyad: 5 stories read, 1 coded, 1 without events, 0 discarded, 3 rejected (malformed input: 1, text is not valid UTF-8: 1, malformed date: 1)"
+dyad: 5 stories read, 1 coded, 1 without events, 0 discarded, 3 rejected (parse: 1, encoding: 1, date: 1)"
 
 # --- gzip input, explicit input format -------------------------------------------
 printf '950101 T-1\nMali accused France.\n\n' | gzip -c >"$T/t.text.gz"
@@ -105,7 +105,7 @@ check "-j 3: exit" "$rc" 1
 check "-j 3: same output as -j 1" "$(cmp -s "$T/out1" "$T/out" && echo same)" same
 check "-j 3: same messages as -j 1" "$(cmp -s "$T/err1" "$T/err" && echo same)" same
 check "-j 3: summary" "$(tail -n 1 "$T/err")" \
-  "dyad: 300 stories read, 150 coded, 75 without events, 0 discarded, 75 rejected (malformed date: 75)"
+  "dyad: 300 stories read, 150 coded, 75 without events, 0 discarded, 75 rejected (date: 75)"
 
 # --- --explain ------------------------------------------------------------------------
 printf 'Mali accused France.\n' >"$T/x.txt"
@@ -137,6 +137,10 @@ printf 'story_id\tsource\n' >"$T/mixed/out.tsv"
 run "$T/mixed"
 check "directory: non-story file passed over" "$(grep -c 'mixed: 1 file passed over' "$T/err")" 1
 check "directory: the story is coded" "$(tail -n +2 "$T/out" | cut -f 1)" "s"
+# a file without an extension is read (dyad code --help, README)
+printf 'date 2023-07-02 France accused Mali.\n' >"$T/mixed/noext"
+run "$T/mixed"
+check "directory: a file without an extension is read" "$(tail -n +2 "$T/out" | cut -f 1 | tr '\n' ' ')" "noext s "
 
 # --- an empty file is reported, not passed over in silence ---------------------
 : >"$T/empty.txt"
@@ -144,6 +148,11 @@ run "$T/empty.txt"
 check "empty file: exit" "$rc" 1
 check "empty file: message" "$(head -n 1 "$T/err" | sed 's/.*empty.txt/empty.txt/')" \
   "empty.txt:1:1: no story in this input (empty)"
+# the summary counts the rejection under the reason --report gives it
+"$DYAD" code --dict "$DICT" --report "$T/empty.rep" "$T/empty.txt" >/dev/null 2>"$T/err"
+check "empty file: summary reason" "$(tail -n 1 "$T/err")" \
+  "dyad: 1 stories read, 0 coded, 0 without events, 0 discarded, 1 rejected (empty: 1)"
+check "empty file: report reason" "$(grep -c '"reason": "empty"' "$T/empty.rep")" 1
 
 # --- a headline event the lead repeats is reported once, from the body ----------
 printf 'date 2023-07-01 Mali accused France\nMali accused France on Friday.\n' >"$T/head.txt"
@@ -152,6 +161,25 @@ check "headline repeated: one row, from the body" "$(tail -n +2 "$T/out" | cut -
   "1 MLI FRA 112|"
 check "--version" "$("$DYAD" code --version | cut -d ' ' -f 1)" "dyad"
 check "--help: exit" "$("$DYAD" code --help >/dev/null; echo $?)" 0
+
+# --- usage errors point at the help of the subcommand given ----------------------
+"$DYAD" ingest --db "$T/u.db" --explain "$T/x.txt" >/dev/null 2>"$T/err"
+check "ingest --explain: usage" "$?" 2
+check "ingest --explain: hint" "$(cat "$T/err")" "dyad: --explain is an option of dyad code, not of dyad ingest
+Try 'dyad ingest --help'."
+"$DYAD" ingest --db "$T/u.db" --bogus >/dev/null 2>"$T/err"
+check "ingest unknown option: hint" "$(tail -n 1 "$T/err")" "Try 'dyad ingest --help'."
+"$DYAD" code --bogus >/dev/null 2>"$T/err"
+check "code unknown option: hint" "$(tail -n 1 "$T/err")" "Try 'dyad code --help'."
+"$DYAD" dict stats --bogus >/dev/null 2>"$T/err"
+check "dict stats unknown option: hint" "$(tail -n 1 "$T/err")" "Try 'dyad dict --help'."
+"$DYAD" query --bogus >/dev/null 2>"$T/err"
+check "query unknown option: hint" "$(tail -n 1 "$T/err")" "Try 'dyad query --help'."
+# dyad ingest --help lists every dyad code option it accepts
+for opt in --dict --ontology --gazetteer --no-enrich --input-format --default-date \
+  --keep-hedged --strict --profile --report; do
+  check "ingest --help lists $opt" "$("$DYAD" ingest --help | grep -c -- "$opt")" 1
+done
 
 if [ $fails -ne 0 ]; then
   echo "code: $checks checks, $fails failed"

@@ -76,6 +76,11 @@ check "window stored" "$(sqlite3 "$T/empty.db" "SELECT value FROM meta WHERE key
 db=$T/wire.db
 "$DYAD" ingest -q --db "$db" --dict "$DICT" "$DATA/wire.jsonl"
 check "dedup ingest status" "$?" 0
+# run again: every story read is stored as it is, and the summary adds up
+"$DYAD" ingest --db "$db" --dict "$DICT" "$DATA/wire.jsonl" 2>"$T/err"
+n=$(wc -l <"$DATA/wire.jsonl" | tr -d ' ')
+check "re-run summary adds up" "$(head -n 1 "$T/err")" \
+  "dyad: $n stories read, 0 coded, 0 without events, 0 discarded, 0 rejected, $n unchanged (already stored)"
 check "dedup counts (stories sentences events clusters meta)" "$(counts "$db")" "11 12 12 8 4"
 # the Mali reports name no place in their sentences: their datelines
 # (Bamako, Paris, none) say where the reporter was and do not keep them
@@ -154,6 +159,12 @@ check "query jsonl" "$("$DYAD" query --db "$db" --format jsonl --dyad RUS,UKR --
 check "query raw jsonl fields" "$("$DYAD" query --db "$db" --raw --format jsonl --source RUS --from 2023-03-02 --to 2023-03-02 | head -1 | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["story_id"], r["fatalities"], r["spans"]["place"], r["sentence_text"][:4])')" "ukr-1 5 [62, 69] KYIV"
 check "query raw jsonl enrichment" "$("$DYAD" query --db "$db" --raw --format jsonl --source RUS --from 2023-03-02 --to 2023-03-02 | head -1 | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["plover_type"], r["date_text"], r["country"], r["geo_precision"], r["count_text"], r["count_qualifier"])')" "ASSAULT on Thursday UKR place killing five exact"
 check "query --country" "$(rows --country UKR)" 3
+check "query raw jsonl: the boolean columns are JSON booleans, as dyad code writes them" "$("$DYAD" query --db "$db" --raw --format jsonl | python3 -c 'import json,sys
+rows = [json.loads(l) for l in sys.stdin]
+print(len(rows) > 0 and all(type(r[k]) is bool for r in rows for k in ("negated", "date_approximate")))')" "True"
+check "code jsonl: the same boolean columns" "$("$DYAD" code -q --format jsonl --dict "$DICT" "$DATA/wire.jsonl" | python3 -c 'import json,sys
+rows = [json.loads(l) for l in sys.stdin]
+print(len(rows) > 0 and all(type(r[k]) is bool for r in rows for k in ("negated", "date_approximate")))')" "True"
 check "query --raw --country" "$(rows --raw --country UKR)" 5
 check "query raw jsonl: an absent span is null" "$("$DYAD" query --db "$db" --raw --format jsonl --dyad MLI,DEUGOV | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["spans"]["place"], r["spans"]["verb"] is not None)')" "None True"
 check "query csv columns" "$("$DYAD" query --db "$db" --format csv | python3 -c 'import csv,sys; print(sorted(set(len(r) for r in csv.reader(sys.stdin))))')" "[19]"
