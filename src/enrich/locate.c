@@ -350,12 +350,25 @@ static bool name_tok(const struct sent *s, uint32_t j) {
   return true;
 }
 
+/* Whether a verb other than the event's (at v) starts between tokens a
+ * and b. */
+static bool other_verb_between(const struct sent *s, uint32_t a, uint32_t b,
+                               uint32_t v) {
+  for (uint32_t i = 0; i < s->nverbs; i++) {
+    const struct vgroup *g = &s->verbs[i];
+    if (!g->noun && g->t0 > a && g->t0 < b && !(v >= g->t0 && v < g->t1))
+      return true;
+  }
+  return false;
+}
+
 /*
  * A place the sentence names outside the phrases enrich.c reads: after a
  * noun of settlement ("the town of Gorazde", "the northern city of
  * Kirkuk", "the capital Kabul", "the province of Herat") or, for an event
  * that is not verbal, after "to", "into", "from", "around", "across",
- * "throughout" ("return to Geneva", "power lines leading into Kabul"). The one
+ * "throughout" ("return to Geneva", "power lines leading into Kabul"),
+ * in the clause of the event's verb with no other verb between. The one
  * nearest the verb at v whose name the gazetteer holds; its entry, with the
  * name's tokens in *a, *b.
  */
@@ -379,6 +392,12 @@ static const struct gaz_entry *named_place(const struct sent *s, uint32_t v,
     for (size_t i = 0; !verbal && i < sizeof dirs / sizeof dirs[0] && !dir; i++)
       dir = Dyad_key_is(t, dirs[i]);
     if (!noun && !dir)
+      continue;
+    /* "to X" in the event's clause, and no other act's destination: "cut
+     * cooperation with France and has turned to Russia" was not cut in
+     * Russia */
+    if (dir && ((v < s->n && s->ti[j].clause != s->ti[v].clause) ||
+                other_verb_between(s, v < j ? v : j, v < j ? j : v, v)))
       continue;
     uint32_t k = j + 1;
     if (noun && k < s->n && Dyad_key_is(&s->tok[k], "CITY"))
