@@ -808,7 +808,10 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
           if (Dyad_key_is(&s->tok[s->clauses[cj].t0], "UNLESS"))
             unless = true;
         }
-      if ((future || hedge) && attached_cond && !cond && !neg &&
+      /* a hedged act under "if" is speculation ("Israel could strike if
+       * Tehran retaliates"); under "unless" it is still a threat */
+      if (((future && !hedge) || (hedge && unless)) && attached_cond && !cond &&
+          !neg &&
           (cl->speaker < 0 || own) && Dyad_family_of(code) == FAM_NONE) {
         /* "unless" makes any announced act a threat */
         const char *m =
@@ -887,20 +890,23 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
      * a visit) of a compound subject with no other party is among its
      * members, as the '%' pattern marker codes it */
     bool mutual = vc.compound;
-    if (!tabari && !mutual && tgt >= 0 && vc.tgt < 0 && src >= 0 &&
-        s->groups[src].compound >= 0 && Dyad_cameo_root(code) == 4 &&
+    /* likewise an agreement or a promise of a compound subject with no
+     * other party ("Armenia and Azerbaijan agreed to a ceasefire"): 03x,
+     * 05x, 0871, and fights among themselves (mediators, 045, mediate
+     * between others) */
+    bool among = !tabari && src >= 0 && s->groups[src].compound >= 0 &&
+                 ((Dyad_cameo_root(code) == 4 && !Dyad_cameo_is_visit(code) &&
+                   strcmp(code, "045") != 0) ||
+                  Dyad_cameo_root(code) == 3 || Dyad_cameo_root(code) == 5 ||
+                  strcmp(code, "0871") == 0 || reciprocal(lex, v));
+    /* "held talks in Beijing", "agreed to a ceasefire in Moscow": the
+     * place after "in" or "at" is the venue, not the other party */
+    if (among && !mutual && tgt >= 0 && vc.tgt < 0 &&
         s->groups[tgt].prep >= 0 &&
         (Dyad_key_is(&s->tok[s->groups[tgt].prep], "IN") ||
          Dyad_key_is(&s->tok[s->groups[tgt].prep], "AT")))
-      tgt = -1; /* "held talks in Beijing": the venue */
-    /* likewise an agreement or a promise of a compound subject with no
-     * other party ("Armenia and Azerbaijan agreed to a ceasefire"): 03x,
-     * 05x, 0871 */
-    if (!tabari && !mutual && tgt < 0 && src >= 0 &&
-        s->groups[src].compound >= 0 &&
-        ((Dyad_cameo_root(code) == 4 && !Dyad_cameo_is_visit(code)) ||
-         Dyad_cameo_root(code) == 3 || Dyad_cameo_root(code) == 5 ||
-         strcmp(code, "0871") == 0 || reciprocal(lex, v)))
+      tgt = -1;
+    if (among && !mutual && tgt < 0)
       mutual = true;
     struct evspec ev = {NULL,     code,    src,     tgt,    vt0,           vt1,
                         modality, negated, vc.rule, mutual, unknown_source};

@@ -360,6 +360,19 @@ static void verbs_or_nouns(const struct dyad_lexicon *lex, struct sent *s,
         k--;
         continue;
       }
+      /* a noun of several words before it: "a roadside bomb attack" */
+      if (!tabari && nounish && !pi->unit && p->kind == TK_WORD &&
+          (pi->role == RO_NOUN || pi->role == RO_EVNOUN) &&
+          p->key[p->klen - 1] != 'S') {
+        uint32_t u = k - 1;
+        while (u > 0 && !s->ti[u].unit && s->ti[u - 1].role == pi->role)
+          u--;
+        if (s->ti[u].unit && u + s->ti[u].ulen == k) {
+          adjs++;
+          k = u;
+          continue;
+        }
+      }
       break;
     }
     /* an object right after the word keeps it a verb when adjectives or
@@ -1825,7 +1838,8 @@ static dyad_status clauses(struct sent *s, const struct parse_opts *po,
     if (k > 1 && k < e && !start[k - 1]) {
       int reports = 0, verbs = 0, bad = 0;
       for (uint32_t m = k; m < e; m++) {
-        if (s->ti[m].wp & W_REPORT)
+        /* "..., analysts believe.": a belief is attributed as a report is */
+        if (s->ti[m].wp & (W_REPORT | W_BELIEF))
           reports++;
         else if (s->ti[m].role == RO_VERB)
           verbs++;
@@ -2093,11 +2107,15 @@ static void clause_roles(struct sent *s, const struct parse_opts *po) {
       sp = any;
     fr->subject = sp;
     fr->parent = -1;
+    /* "..., analysts believe.": what others believe is no fact */
+    bool belief = false;
+    for (uint32_t m = fr->t0; m < fr->t1; m++)
+      belief |= (s->ti[m].wp & W_BELIEF) && !(s->ti[m].wp & W_REPORT);
     for (uint32_t cj = 0; cj < ci; cj++) {
       struct clause *cl = &s->clauses[cj];
       if (cl->quoted)
         continue;
-      cl->mods |= VM_CLAIM;
+      cl->mods |= VM_CLAIM | (belief ? VM_HEDGE : 0);
       if (cl->speaker < 0)
         cl->speaker = sp;
     }
