@@ -66,6 +66,17 @@ static bool nearest_before(const struct sent *s, int g, uint32_t lo,
   return true;
 }
 
+/* "Three civilians died in ...": the phrase starting at token k follows
+ * "died in" and the clause's subject `subj` comes before it. */
+static bool died_in(const struct sent *s, uint32_t k, int subj) {
+  if (k < 2 || subj < 0 || s->groups[subj].t1 >= k - 1 ||
+      !Dyad_key_is(&s->tok[k - 1], "IN"))
+    return false;
+  const struct token *d = &s->tok[k - 2];
+  return Dyad_key_is(d, "DIED") || Dyad_key_is(d, "DIE") ||
+         Dyad_key_is(d, "DIES") || Dyad_key_is(d, "PERISHED");
+}
+
 /* Verbs whose plural subject acts on itself ("the army and the RSF
  * clashed"): each member is the other's target when no other party is
  * named. A '%' pattern cannot say "when no other party is named" ("US and
@@ -531,9 +542,40 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
         if (!pp && subj >= 0 && s->groups[subj].t1 <= k &&
             (wv >= 0 || k > s->groups[subj].t1))
           src = subj;
+        /* "Three civilians died in a suicide bombing": the act of an
+         * unnamed perpetrator on the subject, coded with an empty source
+         * as GDELT leaves Actor1 empty */
+        if (src < 0 && !tabari && pp && violent(code) && wv < 0 &&
+            died_in(s, k, subj)) {
+          uint32_t mods = s->clauses[v->clause].mods;
+          if ((mods & (VM_NEG | VM_FUTURE | VM_HEDGE | VM_COND)) &&
+              !c->opt.keep_hedged)
+            continue;
+          struct evspec ev = {NULL,    code,        -1,            subj,
+                              v->t0,   v->t1,       DYAD_MOD_FACT, false,
+                              vc.rule, vc.compound, true};
+          if (mods & VM_CLAIM)
+            ev.modality = DYAD_MOD_CLAIM;
+          if (mods & VM_HEDGE)
+            ev.modality = DYAD_MOD_HEDGED;
+          TRY(emit(c, doc, s, &ev));
+          v->coded = true;
+          continue;
+        }
       }
       if (src < 0)
         continue;
+      /* "Two soldiers died in a Hamas attack": the dead are its target */
+      if (tgt < 0 && !tabari && violent(code) && wv < 0) {
+        uint32_t k = v->t0;
+        while (k > 0 && (s->ti[k - 1].fc == FC_DET ||
+                         (s->ti[k - 1].group &&
+                          (int)s->ti[k - 1].group - 1 == src)))
+          k--;
+        int subj = s->clauses[v->clause].subject;
+        if (subj != src && died_in(s, k, subj))
+          tgt = subj;
+      }
       if (tgt < 0)
         tgt = target_after(s, v->t1, hi, src);
       uint32_t mods = s->clauses[v->clause].mods | vm;

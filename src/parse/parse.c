@@ -355,7 +355,10 @@ static void verbs_or_nouns(const struct dyad_lexicon *lex, struct sent *s,
                        (pi->role == RO_ACTOR || pi->role == RO_AGENT ||
                         pi->role == RO_NOUN || pi->role == RO_EVNOUN) &&
                        pi->unit && pi->ulen == 1 && p->kind == TK_WORD &&
-                       p->key[p->klen - 1] != 'S'))) {
+                       (p->key[p->klen - 1] != 'S' ||
+                        /* "a Hamas attack": after "a", no plural */
+                        (k >= 2 && (Dyad_key_is(&tok[k - 2], "A") ||
+                                    Dyad_key_is(&tok[k - 2], "AN"))))))) {
         adjs++;
         k--;
         continue;
@@ -950,11 +953,21 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
         break;
       uint32_t k = prev->t1;
       bool comma = false, conj = false;
+      int mods = 0;
       while (k < g2->t0) {
-        if (tok[k].kind == TK_COMMA)
+        if (tok[k].kind == TK_COMMA && !mods)
           comma = true;
-        else if (s->ti[k].fc == FC_CONJ && !Dyad_key_is(&tok[k], "BUT"))
+        else if (s->ti[k].fc == FC_CONJ && !Dyad_key_is(&tok[k], "BUT") &&
+                 !mods)
           conj = true;
+        /* "the army and the paramilitary Rapid Support Forces": a
+         * determiner and up to two lower-case words before the last
+         * phrase */
+        else if (conj && !po->tabari && mods < 3 && tok[k].kind == TK_WORD &&
+                 ((s->ti[k].fc == FC_DET && !mods) ||
+                  (s->ti[k].fc == FC_NONE && s->ti[k].role == RO_NONE &&
+                   !(tok[k].flags & TOK_CAP))))
+          mods++;
         else
           break;
         k++;
