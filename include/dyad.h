@@ -631,10 +631,12 @@ typedef struct dyad_reader dyad_reader;
 
 /**
  * Input formats. Values are append-only. What each holds:
- *   - text: one story per file; an optional first line "date YYYY-MM-DD"
- *     (or YYYYMMDD; blanks before it allowed) followed on the same line by
- *     the headline (the story title), then the body. The story id is the
- *     file name without directory and extension.
+ *   - text: one story per file, or several: an optional first line
+ *     "date YYYY-MM-DD" (or YYYYMMDD; blanks before it allowed) followed on
+ *     the same line by the headline (the story title), then the body; a
+ *     date line that follows a blank line, after some text, starts the
+ *     next story. The story id is the file name without directory and
+ *     extension, with "-1", "-2", ... when the file holds several.
  *   - jsonl: one object per line with "id" (string or number; else
  *     "NAME-LINE"), "text" (or "content"), and optional "title", "date"
  *     ("YYYY-MM-DD", "YYYYMMDD", an ISO 8601 time or the number YYYYMMDD),
@@ -653,7 +655,7 @@ typedef struct dyad_reader dyad_reader;
  */
 typedef enum dyad_input_format {
   DYAD_INPUT_AUTO = 0,     /**< detect from content */
-  DYAD_INPUT_TEXT = 1,     /**< one story: optional "date YYYY-MM-DD" line */
+  DYAD_INPUT_TEXT = 1,     /**< stories led by "date YYYY-MM-DD" lines */
   DYAD_INPUT_JSONL = 2,    /**< one JSON object per line */
   DYAD_INPUT_PETRARCH = 3, /**< PETRARCH XML <Sentences>/<Sentence> */
   DYAD_INPUT_TABARI = 4,   /**< TABARI text records "YYMMDD ID" */

@@ -93,6 +93,8 @@ struct dyad_reader {
   dyad_origin origin;
   bool has_origin;
   struct xml_state *xml;
+  unsigned text_parts; /* plain text: stories taken from this input */
+  char text_id[272];   /* plain text: stem-N of a story of several */
 };
 
 /* ---- errors -------------------------------------------------------------- */
@@ -736,23 +738,98 @@ static bool date_shaped(const char *s, size_t n) {
   return true;
 }
 
+/* Whether line s[0..n) is a date line ("date" in any case, after spaces or
+ * tabs, a blank and a date_shaped token); [*j, *k) is the token. */
+static bool date_line(const char *s, size_t n, size_t *j, size_t *k) {
+  size_t i = 0;
+  while (i < n && (s[i] == ' ' || s[i] == '\t'))
+    i++;
+  if (n - i <= 5 || (s[i] != 'd' && s[i] != 'D') ||
+      (s[i + 1] != 'a' && s[i + 1] != 'A') ||
+      (s[i + 2] != 't' && s[i + 2] != 'T') ||
+      (s[i + 3] != 'e' && s[i + 3] != 'E') || !blank(s[i + 4]))
+    return false;
+  size_t a = i + 4;
+  while (a < n && blank(s[a]))
+    a++;
+  size_t b = a;
+  while (b < n && !blank(s[b]))
+    b++;
+  *j = a;
+  *k = b;
+  return date_shaped(s + a, b - a);
+}
+
+/*
+ * Where the next story of a file of several starts in s[0..n): at a date
+ * line that follows a blank line, after some text. Returns its offset, with
+ * the lines before it in *lines, or 0 when s holds one story.
+ */
+static size_t text_split(const char *s, size_t n, unsigned *lines) {
+  bool text = false, prev_blank = false;
+  unsigned no = 0;
+  for (size_t p = 0; p < n; no++) {
+    size_t term, j, k;
+    size_t e = p + eol(s + p, n - p, true, &term);
+    if (p > 0 && text && prev_blank && date_line(s + p, e - p, &j, &k)) {
+      *lines = no;
+      return p;
+    }
+    prev_blank = all_blank(s + p, e - p);
+    text = text || !prev_blank;
+    if (!term)
+      break;
+    p = e + term;
+  }
+  return 0;
+}
+
+/* The story read: the window moves past it (to the next story of the
+ * file at `split`, `lines` lines on), or is dropped. */
+static void text_done(struct dyad_reader *r, size_t split, unsigned lines) {
+  if (!split) {
+    rd_drop(r);
+    return;
+  }
+  r->beg += split;
+  r->scan = r->beg;
+  r->line += lines;
+}
+
 static dyad_status text_next(struct dyad_reader *r, dyad_doc *doc,
                              dyad_error *err) {
   while (!r->ar_eof && r->end - r->beg <= r->max_story)
     TRY(rd_fill(r));
   r->finished = true;
   r->final = DYAD_END;
-  const size_t n = r->end - r->beg, start = r->base + r->beg;
+  size_t n = r->end - r->beg;
+  const size_t start = r->base + r->beg;
+  const unsigned L = r->line; /* input line of the story's first line */
   if (n == 0)
     return DYAD_END;
-  origin_start(r, start, 1, 1);
+  /* a file of several stories: this one ends where the next date line
+   * after a blank line begins */
+  unsigned lines = 0;
+  size_t split = text_split(r->buf + r->beg,
+                            n > r->max_story ? r->max_story + 1 : n, &lines);
+  if (split) {
+    n = split;
+    r->finished = false;
+  }
+  const char *id = r->stem;
+  if (split || r->text_parts) {
+    snprintf(r->text_id, sizeof r->text_id, "%s-%u", r->stem,
+             ++r->text_parts);
+    id = r->text_id;
+  }
+  origin_start(r, start, L, 1);
   if (n > r->max_story) {
     while (!r->ar_eof) {
       rd_drop(r);
       TRY(rd_fill(r));
     }
     rd_drop(r);
-    return rd_error(r, err, DYAD_ERR_LIMIT, 1, 1, start,
+    return rd_error(r, err, DYAD_ERR_LIMIT, L, 1, start,
                     "story of more than %zu bytes", r->max_story);
   }
   const char *s = r->buf + r->beg;
@@ -761,31 +838,20 @@ static dyad_status text_next(struct dyad_reader *r, dyad_doc *doc,
   const char *nl = term ? s + l1 : NULL;
   dyad_story st;
   memset(&st, 0, sizeof st);
-  st.id = r->stem;
-  st.id_len = strlen(r->stem);
+  st.id = id;
+  st.id_len = strlen(id);
   st.text = s;
   st.text_len = n;
   size_t body = 0; /* offset of the text in s */
-  unsigned body_line = 1;
-  size_t i = 0;
-  while (i < l1 && (s[i] == ' ' || s[i] == '\t'))
-    i++;
-  if (l1 - i > 5 && (s[i] == 'd' || s[i] == 'D') &&
-      (s[i + 1] == 'a' || s[i + 1] == 'A') &&
-      (s[i + 2] == 't' || s[i + 2] == 'T') &&
-      (s[i + 3] == 'e' || s[i + 3] == 'E') && blank(s[i + 4])) {
-    size_t j = i + 4;
-    while (j < l1 && blank(s[j]))
-      j++;
-    size_t k = j;
-    while (k < l1 && !blank(s[k]))
-      k++;
-    if (date_shaped(s + j, k - j)) {
+  unsigned body_line = L;
+  {
+    size_t j, k;
+    if (date_line(s, l1, &j, &k)) {
       int date = Dyad_date_parse(s + j, k - j);
       if (!date) {
         char q[64];
-        rd_drop(r);
-        return rd_error(r, err, DYAD_ERR_DATE, 1, (unsigned)(j + 1), start + j,
+        text_done(r, split, lines);
+        return rd_error(r, err, DYAD_ERR_DATE, L, (unsigned)(j + 1), start + j,
                         "malformed date %s", quote(q, sizeof q, s + j, k - j));
       }
       st.date = date;
@@ -793,9 +859,9 @@ static dyad_status text_next(struct dyad_reader *r, dyad_doc *doc,
       st.title = trim(s + k, &tl, &skip);
       st.title_len = tl;
       body = nl ? l1 + term : n;
-      body_line = 2;
+      body_line = L + 1;
       if (tl)
-        origin_part(r, 0, start + k + skip, 1, (unsigned)(k + skip + 1), tl);
+        origin_part(r, 0, start + k + skip, L, (unsigned)(k + skip + 1), tl);
       st.text = s + body;
       st.text_len = n - body;
     }
@@ -823,9 +889,9 @@ static dyad_status text_next(struct dyad_reader *r, dyad_doc *doc,
         memchr(t, ' ', tl)) {
       st.title = t;
       st.title_len = tl;
-      origin_part(r, 0, start + skip, 1, (unsigned)(skip + 1), tl);
+      origin_part(r, 0, start + skip, L, (unsigned)(skip + 1), tl);
       body = l1 + term;
-      body_line = 2;
+      body_line = L + 1;
       st.text = s + body;
       st.text_len = n - body;
     }
@@ -835,10 +901,10 @@ static dyad_status text_next(struct dyad_reader *r, dyad_doc *doc,
               1, n - body);
   dyad_status ret;
   if (all_blank(st.title, st.title_len) && all_blank(st.text, st.text_len))
-    ret = rd_error(r, err, DYAD_ERR_EMPTY, 1, 1, start, "story has no text");
+    ret = rd_error(r, err, DYAD_ERR_EMPTY, L, 1, start, "story has no text");
   else
     ret = put_story(r, doc, &st, err);
-  rd_drop(r);
+  text_done(r, split, lines);
   return ret;
 }
 

@@ -162,6 +162,14 @@ check "headline repeated: one row, from the body" "$(tail -n +2 "$T/out" | cut -
 check "--version" "$("$DYAD" code --version | cut -d ' ' -f 1)" "dyad"
 check "--help: exit" "$("$DYAD" code --help >/dev/null; echo $?)" 0
 
+# --- a text file of several stories: split at each date line after a blank line --
+printf 'date 2023-07-01 Mali accused France\n\nMali accused France on Friday.\n\ndate 2023-07-02 France accused Mali\n\nFrance accused Mali on Monday.\n' >"$T/two.txt"
+run "$T/two.txt"
+check "two stories in a file: rows" "$(tail -n +2 "$T/out" | cut -f 1,2,4-6 | tr '\t\n' ' |')" \
+  "two-1 2023-07-01 MLI FRA 112|two-2 2023-07-02 FRA MLI 112|"
+check "two stories in a file: summary" "$(cat "$T/err")" \
+  "dyad: 2 stories read, 2 coded, 0 without events, 0 discarded, 0 rejected"
+
 # --- usage errors point at the help of the subcommand given ----------------------
 "$DYAD" ingest --db "$T/u.db" --explain "$T/x.txt" >/dev/null 2>"$T/err"
 check "ingest --explain: usage" "$?" 2

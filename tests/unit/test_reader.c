@@ -255,6 +255,45 @@ static void test_text(struct runner *r) {
   CHECK_INT(r, dyad_doc_date(D), 20230701);
   CHECK_STR(r, text(), "Head\n\nBody");
   dyad_reader_free(rd);
+
+  CASE(r, "text: a date line after a blank line starts the next story");
+  rd = open_s("dir/two.txt",
+              "date 2023-07-01 Head one\n\nBody one.\n\n"
+              "date 2023-07-02 Head two\r\n\r\nBody two.\n",
+              DYAD_INPUT_TEXT);
+  CHECK_INT(r, dyad_reader_next(rd, D, &e), DYAD_OK);
+  CHECK_STR(r, dyad_doc_id(D), "two-1");
+  CHECK_INT(r, dyad_doc_date(D), 20230701);
+  CHECK_STR(r, text(), "Head one\n\n\nBody one.\n\n");
+  CHECK_INT(r, dyad_reader_next(rd, D, &e), DYAD_OK);
+  CHECK_STR(r, dyad_doc_id(D), "two-2");
+  CHECK_INT(r, dyad_doc_date(D), 20230702);
+  CHECK_STR(r, text(), "Head two\n\n\r\nBody two.\n");
+  dyad_origin o;
+  dyad_reader_origin(rd, &o);
+  CHECK_INT(r, o.line, 5);
+  CHECK_INT(r, o.offset, 37);
+  CHECK_INT(r, dyad_reader_next(rd, D, &e), DYAD_END);
+  dyad_reader_free(rd);
+
+  CASE(r, "text: a bad date of a later story is rejected at its line");
+  memset(&e, 0, sizeof e);
+  rd = open_s("three.txt",
+              "date 2023-07-01 A\n\nBody.\n\ndate 2023-02-30 B\n\nBody.\n"
+              "\n  date 20230703 C\n",
+              DYAD_INPUT_TEXT);
+  CHECK_STR(r, all_ids(rd), "three-1|!8@5:6|three-3");
+  dyad_reader_free(rd);
+
+  CASE(r, "text: a date line without a blank line before stays in the story");
+  rd = open_s("one.txt",
+              "date 2023-07-01 A\n\nBody.\ndate 2023-07-02 is a date.\n",
+              DYAD_INPUT_TEXT);
+  CHECK_STR(r, all_ids(rd), "one");
+  dyad_reader_free(rd);
+  rd = open_s("lead.txt", "\n\ndate 2023-07-02 B\n\nBody.\n", DYAD_INPUT_TEXT);
+  CHECK_STR(r, all_ids(rd), "lead");
+  dyad_reader_free(rd);
 }
 
 /* ---- JSON Lines ---------------------------------------------------------- */
