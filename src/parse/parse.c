@@ -759,6 +759,86 @@ static const char *place_country(const struct dyad_lexicon *lex,
   return found;
 }
 
+/* Folds the capitalised words tok[t0, t1) into a gazetteer key; 0 when a
+ * word is not capitalised or the key does not fit. */
+static size_t name_key(const struct token *tok, uint32_t t0, uint32_t t1,
+                       char *out, size_t cap) {
+  char key[128];
+  size_t kl = 0;
+  for (uint32_t j = t0; j < t1; j++) {
+    if (tok[j].kind != TK_WORD || !(tok[j].flags & TOK_CAP) ||
+        kl + tok[j].klen + 2 >= sizeof key)
+      return 0;
+    if (kl)
+      key[kl++] = ' ';
+    memcpy(key + kl, tok[j].key, tok[j].klen);
+    kl += tok[j].klen;
+  }
+  return kl ? Dyad_gaz_fold(key, kl, out, cap) : 0;
+}
+
+/*
+ * "Police in Paris, Texas", "Paris, Kentucky": a place the dictionaries
+ * code as a country (a capital) followed by a comma and a region or
+ * country of another country, where the gazetteer (src/enrich/
+ * gazetteer.h) holds a place of that name, is that place: the phrase
+ * takes the region's country. Only the country block of its code changes;
+ * agents stay ("Police in Paris, Texas": USACOP).
+ */
+static void place_qualifiers(const struct dyad_lexicon *lex, struct sent *s,
+                             const struct token *tok, uint32_t n,
+                             struct arena *a) {
+  const struct gazetteer *gz = NULL;
+  for (uint32_t gi = 0; gi < s->ngroups; gi++) {
+    struct agroup *g = &s->groups[gi];
+    if (g->pronoun || !g->code || strlen(g->code) < 3 || g->t1 + 1 >= n ||
+        tok[g->t1].kind != TK_COMMA)
+      continue;
+    uint32_t q0 = g->t1 + 1, q1 = q0;
+    while (q1 < n && q1 < q0 + 3 && tok[q1].kind == TK_WORD &&
+           (tok[q1].flags & TOK_CAP))
+      q1++;
+    /* the name that ends the phrase: "Police in Paris" */
+    uint32_t p0 = g->t1;
+    while (p0 > g->t0 && p0 + 3 > g->t1 && tok[p0 - 1].kind == TK_WORD &&
+           (tok[p0 - 1].flags & TOK_CAP))
+      p0--;
+    char qk[128], pk[128];
+    size_t ql = name_key(tok, q0, q1, qk, sizeof qk);
+    size_t pl = name_key(tok, p0, g->t1, pk, sizeof pk);
+    if (!ql || !pl)
+      continue;
+    if (!gz && !(gz = Dyad_lex_gazetteer(lex)))
+      return;
+    const struct gaz_entry *c[32];
+    size_t nc = Dyad_gaz_find(gz, qk, ql, c, 32);
+    const char *cc = NULL;
+    for (size_t i = 0; i < nc; i++) {
+      if (c[i]->level != DYAD_GEO_ADMIN1 && c[i]->level != DYAD_GEO_COUNTRY)
+        continue;
+      if (cc && strcmp(cc, c[i]->iso3) != 0) {
+        cc = NULL; /* a name of several countries */
+        break;
+      }
+      cc = c[i]->iso3;
+    }
+    if (!cc || strncmp(cc, g->code, 3) == 0)
+      continue;
+    nc = Dyad_gaz_find(gz, pk, pl, c, 32);
+    for (size_t i = 0; i < nc; i++)
+      if (c[i]->level == DYAD_GEO_PLACE && strcmp(c[i]->iso3, cc) == 0) {
+        /* the country block changes, the agents after it stay */
+        size_t len = strlen(g->code);
+        char *code = Dyad_arena_strndup(a, g->code, len);
+        if (code) {
+          memcpy(code, cc, 3);
+          g->code = code;
+        }
+        break;
+      }
+  }
+}
+
 static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
                                 const struct parse_opts *po,
                                 struct discourse *dc, struct arena *a) {
@@ -1024,6 +1104,9 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
       gi = last;
     }
   }
+
+  if (!po->tabari)
+    place_qualifiers(lex, s, tok, n, a);
 
   /* pronouns and agent-only groups: resolve from context */
   for (uint32_t gi = 0; gi < s->ngroups; gi++) {
