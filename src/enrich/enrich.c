@@ -728,6 +728,44 @@ static bool may_count(const struct sent *s) {
   return false;
 }
 
+/* The violent events of one sentence are one incident ("Militants killed
+ * five police officers and injured seven in an attack in Peshawar last
+ * week"): an event without a date, place or counts of its own takes those
+ * of the first other violent event of the sentence that has them, so the
+ * rows of the incident agree. */
+static void share_incident(struct dyad_doc *doc, size_t first) {
+  size_t n = doc->events.len;
+  for (size_t i = first; i < n; i++) {
+    struct dyad_event *e = &VEC_AT(&doc->events, struct dyad_event, i);
+    if (!violent(e))
+      continue;
+    for (size_t j = first; j < n; j++) {
+      const struct dyad_event *o = &VEC_AT(&doc->events, struct dyad_event, j);
+      if (j == i || !violent(o))
+        continue;
+      if (!e->date_text[1] && o->date_text[1]) {
+        e->event_date = o->event_date;
+        e->date_precision = o->date_precision;
+        e->date_text[0] = o->date_text[0];
+        e->date_text[1] = o->date_text[1];
+      }
+      if (!e->place[1] && o->place[1]) {
+        e->place[0] = o->place[0];
+        e->place[1] = o->place[1];
+        e->place_code = o->place_code;
+      }
+      if (e->fatalities < 0 && e->wounded < 0 &&
+          (o->fatalities >= 0 || o->wounded >= 0)) {
+        e->fatalities = o->fatalities;
+        e->wounded = o->wounded;
+        e->count_qual = o->count_qual;
+        e->count_text[0] = o->count_text[0];
+        e->count_text[1] = o->count_text[1];
+      }
+    }
+  }
+}
+
 dyad_status Dyad_enrich_sentence(const struct dyad_coder *c,
                                  struct dyad_doc *doc, const struct sent *s,
                                  size_t first, int date) {
@@ -841,6 +879,7 @@ dyad_status Dyad_enrich_sentence(const struct dyad_coder *c,
     TRY(Dyad_plover_event(&doc->arena, &pw, e->code, &e->plover,
                           &e->plover_mode, &e->plover_context));
   }
+  share_incident(doc, first);
   TRY(Dyad_enrich_locate(c->lex, doc, &view, first));
   if (c->opt.explain)
     for (size_t i = first; i < doc->events.len; i++)

@@ -176,5 +176,14 @@ if [ -f "$STORY" ]; then
 else
   echo "enrich: SKIP seed story: $STORY not found (set DYAD_SHARED)"
 fi
+# the violent rows of one sentence are one incident: a row without a date,
+# place or counts of its own takes them from the others
+printf 'date 2024-11-20\nMilitants killed five police officers and injured seven in an attack in Peshawar last week.\n' >"$T/incident.txt"
+code "$T/incident.txt"
+check "incident: the rows agree" \
+  "$(fields "$T/out" "" verb_text event_date date_precision country place fatalities)" \
+  "killed|2024-11-11|week|PAK|Peshawar|5
+injured|2024-11-11|week|PAK|Peshawar|5"
+
 echo "enrich: $pass checks, $fail failed"
 [ "$fail" -eq 0 ]
