@@ -731,17 +731,26 @@ static bool may_count(const struct sent *s) {
 /* The violent events of one sentence are one incident ("Militants killed
  * five police officers and injured seven in an attack in Peshawar last
  * week"): an event without a date, place or counts of its own takes those
- * of the first other violent event of the sentence that has them, so the
- * rows of the incident agree. */
-static void share_incident(struct dyad_doc *doc, size_t first) {
+ * of another violent event of the sentence by the same source, with no
+ * semicolon between, so the rows of the incident agree. */
+static void share_incident(struct dyad_doc *doc, const struct sent *s,
+                           size_t first) {
   size_t n = doc->events.len;
   for (size_t i = first; i < n; i++) {
     struct dyad_event *e = &VEC_AT(&doc->events, struct dyad_event, i);
     if (!violent(e))
       continue;
+    long ve = verb_token(s, e);
     for (size_t j = first; j < n; j++) {
       const struct dyad_event *o = &VEC_AT(&doc->events, struct dyad_event, j);
-      if (j == i || !violent(o))
+      if (j == i || !violent(o) || strcmp(e->source, o->source) != 0)
+        continue;
+      /* one author, and no semicolon between: "US troops attacked Najaf; a
+       * bomb killed 5 Iraqis in Baghdad" are two */
+      long vo = verb_token(s, o);
+      if (ve < 0 || vo < 0 ||
+          semi_between(s, (uint32_t)(ve < vo ? ve : vo),
+                       (uint32_t)(ve < vo ? vo : ve)))
         continue;
       if (!e->date_text[1] && o->date_text[1]) {
         e->event_date = o->event_date;
@@ -879,7 +888,7 @@ dyad_status Dyad_enrich_sentence(const struct dyad_coder *c,
     TRY(Dyad_plover_event(&doc->arena, &pw, e->code, &e->plover,
                           &e->plover_mode, &e->plover_context));
   }
-  share_incident(doc, first);
+  share_incident(doc, &view, first);
   TRY(Dyad_enrich_locate(c->lex, doc, &view, first));
   if (c->opt.explain)
     for (size_t i = first; i < doc->events.len; i++)
