@@ -690,6 +690,7 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
             break;
           }
         }
+        int outer = Dyad_family_of(code);
         if (!is_null_code(inner)) {
           /* "vowed not to return the Golan": a promise not to act is a
            * refusal of the act */
@@ -705,9 +706,19 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
             /* the object of the outer verb ("urged Mali to ..."), else the
              * inner act's target */
             int t = target_after(s, v->t1, w->a0, src);
-            tgt = t >= 0 ? t
-                         : (wc.tgt >= 0 ? wc.tgt
-                                        : target_after(s, w->t1, whi, src));
+            /* "urged Western allies to send systems to Ukraine": an
+             * appeal or demand made of a phrase with no code has no
+             * target; the inner act's is not the one appealed to */
+            bool addressee = false;
+            if ((outer == FAM_APPEAL || outer == FAM_DEMAND) && t < 0)
+              for (uint32_t k = v->t1; k < w->a0 && !addressee; k++)
+                addressee = s->tok[k].kind == TK_WORD &&
+                            s->ti[k].fc == FC_NONE &&
+                            s->ti[k].role != RO_VERB;
+            tgt = t >= 0 || addressee
+                      ? t
+                      : (wc.tgt >= 0 ? wc.tgt
+                                     : target_after(s, w->t1, whi, src));
           }
           vt1 = w->t1;
           vc.rule = wc.pattern != LEX_NONE ? wc.rule : vc.rule;
@@ -771,7 +782,25 @@ dyad_status Dyad_code_sentence(const struct dyad_coder *c, struct dyad_doc *doc,
         s->groups[src].code &&
         strcmp(s->groups[tgt].code, s->groups[src].code) == 0)
       tgt = target_after(s, vt1, hi, src);
-    if (tgt < 0) {
+    /* "urged Western allies to send air defence systems to Ukraine": an
+     * appeal or demand (02x, 10x) made of a phrase with no code has no
+     * target; the actor inside the act asked for is not the one asked */
+    bool asked = false;
+    int inf = comp;
+    if (inf < 0 && vi + 1 < s->nverbs && !s->verbs[vi + 1].noun &&
+        (s->verbs[vi + 1].mods & VM_INF))
+      inf = (int)vi + 1;
+    if (!tabari && tgt < 0 && inf >= 0 && code &&
+        (Dyad_cameo_root(code) == 2 || Dyad_cameo_root(code) == 10)) {
+      const struct vgroup *w = &s->verbs[inf];
+      bool coded = false;
+      for (uint32_t k = v->t1; k < w->a0 && !asked; k++) {
+        coded |= s->ti[k].group != 0;
+        asked = !coded && s->tok[k].kind == TK_WORD &&
+                s->ti[k].fc == FC_NONE && s->ti[k].role == RO_NONE;
+      }
+    }
+    if (tgt < 0 && !asked) {
       tgt = target_after(s, vt1, hi, src);
       if (tgt < 0 && tabari)
         tgt = target_before(s, lo, v->t0, src);
