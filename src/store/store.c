@@ -54,9 +54,9 @@ static const char *const SQL[Q_COUNT] = {
         "stories, added) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
         "?11, ?12, ?13, ?14, ?14, ?14, 1, 1, ?15)",
     [Q_ADD_MENTION] =
-        "UPDATE clusters SET mentions = mentions + 1, stories = stories + "
+        "UPDATE clusters SET mentions = mentions + ?4, stories = stories + "
         "?2, first_date = CASE WHEN ?3 < first_date THEN ?3 ELSE first_date "
-        "END, last_date = CASE WHEN ?3 > last_date THEN ?3 ELSE last_date END "
+        "END, last_date = CASE WHEN ?5 > last_date THEN ?5 ELSE last_date END "
         "WHERE id = ?1",
     [Q_INS_EVENT] =
         "INSERT INTO events (story, sentence, source, target, code, root, "
@@ -71,6 +71,8 @@ static const char *const SQL[Q_COUNT] = {
         "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, "
         "?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42)",
 };
+
+static dyad_status flush_counts(dyad_store *s, dyad_error *err);
 
 /* ---- helpers ------------------------------------------------------------- */
 
@@ -385,6 +387,8 @@ dyad_status dyad_store_open(const char *path, const dyad_store_options *opts,
   Dyad_buf_init(&s->ids, 0);
   Dyad_buf_init(&s->scratch, 0);
   Dyad_vec_init(&s->clusters, sizeof(int64_t));
+  Dyad_vec_init(&s->pending, sizeof(struct pending_count));
+  Dyad_u64map_init(&s->pending_ix);
   dyad_status st = open_db(s, path, &o, err);
   if (st == DYAD_OK && o.load_seen)
     st = load_seen(s, err);
@@ -410,6 +414,8 @@ void dyad_store_free(dyad_store *s) {
   Dyad_buf_fini(&s->ids);
   Dyad_buf_fini(&s->scratch);
   Dyad_vec_fini(&s->clusters);
+  Dyad_vec_fini(&s->pending);
+  Dyad_u64map_fini(&s->pending_ix);
   free(s);
 }
 
@@ -430,9 +436,14 @@ dyad_status dyad_store_begin(dyad_store *s, dyad_error *err) {
 dyad_status dyad_store_commit(dyad_store *s, dyad_error *err) {
   if (!s || !s->in_tx)
     return Dyad_error_set(err, DYAD_ERR_ARG, "", 0, 0, "no transaction");
-  dyad_status st = exec(s, "COMMIT", err);
+  dyad_status st = flush_counts(s, err);
+  if (st == DYAD_OK)
+    st = exec(s, "COMMIT", err);
   if (st != DYAD_OK) {
     (void)exec(s, "ROLLBACK", NULL);
+    s->pending.len = 0;
+    Dyad_u64map_fini(&s->pending_ix);
+    Dyad_u64map_init(&s->pending_ix);
   }
   s->in_tx = false;
   return st;
@@ -483,6 +494,8 @@ static dyad_status find_story(dyad_store *s, const char *id, int64_t *row,
  * ones left empty. */
 static dyad_status remove_story(dyad_store *s, int64_t row, dyad_error *err) {
   sqlite3_stmt *q = NULL;
+  /* the recount below reads the clusters' counts */
+  TRY(flush_counts(s, err));
   s->clusters.len = 0;
   TRY(stmt(s, Q_STORY_CLUSTERS, &q, err));
   sqlite3_bind_int64(q, 1, row);
@@ -735,6 +748,55 @@ static dyad_status find_cluster(dyad_store *s, const dyad_event *ev,
   return DYAD_OK;
 }
 
+/* Counts a report of existing cluster `cluster` (`first`: the story's
+ * first in it; `date`: its event date, never empty for a merged report);
+ * written by flush_counts. */
+static dyad_status count_mention(dyad_store *s, int64_t cluster, bool first,
+                                 const char *date, dyad_error *err) {
+  uint32_t ix;
+  struct pending_count *p;
+  if (Dyad_u64map_get(&s->pending_ix, (uint64_t)cluster, &ix)) {
+    p = &VEC_AT(&s->pending, struct pending_count, ix);
+  } else {
+    ix = (uint32_t)s->pending.len;
+    p = Dyad_vec_push(&s->pending);
+    if (!p || Dyad_u64map_put(&s->pending_ix, (uint64_t)cluster, ix) !=
+                  DYAD_OK)
+      return Dyad_error_set(err, DYAD_ERR_NOMEM, "", 0, 0, "out of memory");
+    p->cluster = cluster;
+    p->mentions = p->stories = 0;
+    snprintf(p->first, sizeof p->first, "%s", date);
+    snprintf(p->last, sizeof p->last, "%s", date);
+  }
+  p->mentions++;
+  p->stories += first ? 1 : 0;
+  if (strcmp(date, p->first) < 0)
+    snprintf(p->first, sizeof p->first, "%s", date);
+  if (strcmp(date, p->last) > 0)
+    snprintf(p->last, sizeof p->last, "%s", date);
+  return DYAD_OK;
+}
+
+/* Writes the counted mentions: one UPDATE per cluster. */
+static dyad_status flush_counts(dyad_store *s, dyad_error *err) {
+  for (size_t i = 0; i < s->pending.len; i++) {
+    const struct pending_count *p =
+        &VEC_AT(&s->pending, struct pending_count, i);
+    sqlite3_stmt *q = NULL;
+    TRY(stmt(s, Q_ADD_MENTION, &q, err));
+    sqlite3_bind_int64(q, 1, p->cluster);
+    sqlite3_bind_int(q, 2, (int)p->stories);
+    bind_date(q, 3, p->first);
+    sqlite3_bind_int(q, 4, (int)p->mentions);
+    bind_date(q, 5, p->last);
+    TRY(step_done(s, q, err, "count mentions"));
+  }
+  s->pending.len = 0;
+  Dyad_u64map_fini(&s->pending_ix);
+  Dyad_u64map_init(&s->pending_ix);
+  return DYAD_OK;
+}
+
 static void bind_span(sqlite3_stmt *q, int i, const dyad_event *ev,
                       dyad_span_kind k) {
   size_t a, e;
@@ -790,13 +852,8 @@ static dyad_status put_event(dyad_store *s, const dyad_doc *doc,
       return Dyad_error_set(err, DYAD_ERR_NOMEM, "", 0, 0, "out of memory");
     *c = cluster;
   }
-  if (!made) {
-    TRY(stmt(s, Q_ADD_MENTION, &q, err));
-    sqlite3_bind_int64(q, 1, cluster);
-    sqlite3_bind_int(q, 2, first ? 1 : 0);
-    bind_date(q, 3, date);
-    TRY(step_done(s, q, err, "count mention"));
-  }
+  if (!made)
+    TRY(count_mention(s, cluster, first, date, err));
 
   TRY(stmt(s, Q_INS_EVENT, &q, err));
   sqlite3_bind_int64(q, 1, story);

@@ -45,6 +45,13 @@ struct seen_entry {
   size_t id;     /* offset of the NUL-terminated id in `ids` */
 };
 
+/* Reports added to an existing cluster since the last flush. */
+struct pending_count {
+  int64_t cluster;
+  uint32_t mentions, stories;
+  char first[11], last[11]; /* earliest and latest event dates */
+};
+
 struct dyad_store {
   sqlite3 *db;
   bool read_only, in_tx;
@@ -54,6 +61,10 @@ struct dyad_store {
   size_t seen_cap;     /* power of two, or 0 */
   struct buf ids;      /* ids of `seen` */
   struct vec clusters; /* int64: clusters of the story being put */
+  /* mentions of existing clusters counted in this transaction, written
+   * once per cluster before the commit (and before any recount) */
+  struct vec pending;        /* struct pending_count */
+  struct u64map pending_ix;  /* cluster id -> index in pending */
   struct buf scratch;
   char now[20]; /* UTC time of the story being put */
   time_t now_t; /* ... as a time_t */
