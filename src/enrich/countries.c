@@ -288,8 +288,6 @@ const struct gaz_alias Dyad_gaz_aliases[] = {
     {"MMR", "Burma"},
     {"MKD", "Macedonia"},
     {"PSE", "Palestinian Territories"},
-    {"PSE", "Gaza"},
-    {"PSE", "Gaza Strip"},
     {"PSE", "West Bank"},
     {"RUS", "Russian Federation"},
     {"SYR", "Syrian Arab Republic"},

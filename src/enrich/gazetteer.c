@@ -1,5 +1,6 @@
 /*
- * gazetteer.c - places by name (gazetteer.h): dyad's country table, the
+ * gazetteer.c - places by name (gazetteer.h): dyad's country table and
+ * place facts (countries.c, places.c), the
  * cities of Debian's libgeonames (geonames_get_n_cities / geonames_get_city:
  * name, first-level region, ISO 3166 alpha-2 country, latitude, longitude,
  * population), and the GeoNames dump a caller names ("allCountries.txt",
@@ -620,6 +621,59 @@ size_t Dyad_gaz_find(const struct gazetteer *g, const char *key, size_t n,
   return found;
 }
 
+/* Whether the indexed gazetteer holds a place or region (`level`) named
+ * name[0..n) in country iso3. */
+static bool holds(const struct gazetteer *g, const char *name, size_t n,
+                  const char *iso3, uint8_t level) {
+  char k[GAZ_KEY_MAX];
+  size_t kn = Dyad_gaz_fold(name, n, k, sizeof k);
+  const struct gaz_entry *c[64];
+  size_t nc = kn ? Dyad_gaz_find(g, k, kn, c, 64) : 0;
+  for (size_t i = 0; i < nc; i++)
+    if (c[i]->level == level && memcmp(c[i]->iso3, iso3, 3) == 0)
+      return true;
+  return false;
+}
+
+/* The place facts of places.c, each name the index does not hold yet in
+ * the fact's country (the index is that of the entries before). */
+static dyad_status add_places(struct gazetteer *g) {
+  for (size_t i = 0; i < Dyad_gaz_nplaces; i++) {
+    const struct gaz_place *p = &Dyad_gaz_places[i];
+    const char *bar = strchr(p->names, '|');
+    size_t first = bar ? (size_t)(bar - p->names) : strlen(p->names);
+    char name[GAZ_KEY_MAX];
+    snprintf(name, sizeof name, "%.*s", (int)first, p->names);
+    const char *a = p->admin1[0] ? p->admin1 : name;
+    uint32_t admin1 = 0;
+    bool have_admin1 = false;
+    char seen[8][GAZ_KEY_MAX]; /* the folded names of the fact so far */
+    size_t nseen = 0;
+    for (const char *s = p->names; *s;) {
+      const char *e = strchr(s, '|');
+      size_t n = e ? (size_t)(e - s) : strlen(s);
+      char k[GAZ_KEY_MAX];
+      size_t kn = Dyad_gaz_fold(s, n, k, sizeof k);
+      k[kn] = '\0';
+      bool again = false; /* "Ménaka" and "Menaka" fold alike */
+      for (size_t j = 0; j < nseen; j++)
+        again |= strcmp(seen[j], k) == 0;
+      if (nseen < 8)
+        memcpy(seen[nseen++], k, kn + 1);
+      if (kn && !again && !holds(g, s, n, p->iso3, p->level)) {
+        if (!have_admin1) {
+          TRY(add_str(g, a, strlen(a), &admin1));
+          have_admin1 = true;
+        }
+        TRY(add(g, s, n, name, admin1, p->iso3, p->lat, p->lon, p->pop,
+                p->level));
+      }
+      s += n + (e != NULL);
+    }
+  }
+  return DYAD_OK;
+}
+
 dyad_status Dyad_gaz_build(struct gazetteer *g, bool no_geonames,
                            const char *path, bool strict, struct vec *diags,
                            dyad_error *err) {
@@ -630,5 +684,8 @@ dyad_status Dyad_gaz_build(struct gazetteer *g, bool no_geonames,
     TRY(add_geonames_package(g));
   if (path)
     TRY(load_file(g, path, strict, diags, err));
-  return Dyad_gaz_index(g);
+  TRY(Dyad_gaz_index(g));
+  size_t before = g->entries.len;
+  TRY(add_places(g));
+  return g->entries.len == before ? DYAD_OK : Dyad_gaz_index(g);
 }

@@ -2,7 +2,8 @@
  * gazetteer.h - places by name, for the locations of events (stage
  * "enrich").
  *
- * Takes: dyad's country table (countries.c), the cities of Debian's
+ * Takes: dyad's country table (countries.c), its place facts (places.c),
+ * the cities of Debian's
  * libgeonames package (about 24,000 places of 15,000 people or more, with
  * their first-level region, country and coordinates; GeoNames data, CC BY
  * 4.0), and optionally a GeoNames dump named by the caller. Gives: for a
@@ -27,6 +28,19 @@ struct gaz_alias {
   char iso3[4];
   const char *name;
 };
+
+/* A place of dyad's own facts (places.c). */
+struct gaz_place {
+  const char *names;  /* "Name|Other name|...": the first is its name */
+  char iso3[4];       /* country, ISO 3166-1 alpha-3 */
+  const char *admin1; /* first-level region; "" for a region itself */
+  float lat, lon;     /* degrees, WGS84 */
+  uint32_t pop;       /* rounded population: ranks places of one name */
+  uint8_t level;      /* DYAD_GEO_PLACE or DYAD_GEO_ADMIN1 */
+};
+
+extern const struct gaz_place Dyad_gaz_places[];
+extern const size_t Dyad_gaz_nplaces;
 
 extern const struct gaz_country Dyad_gaz_countries[];
 extern const size_t Dyad_gaz_ncountries;
@@ -60,7 +74,8 @@ size_t Dyad_gaz_fold(const char *s, size_t n, char *out, size_t cap);
 /* Builds `g` from the country table, the libgeonames cities (unless
  * `no_geonames`) and the GeoNames dump at `path` (may be NULL), naming its
  * regions from the admin1CodesASCII.txt of the same directory when there
- * is one. Bad lines
+ * is one, then the place facts of places.c whose names it does not hold
+ * yet in their country. Bad lines
  * of the dump go to `diags` (dyad_error, file:line:col) or, with `strict`,
  * fail with DYAD_ERR_PARSE in `err`. DYAD_ERR_IO when the dump cannot be
  * read, DYAD_ERR_NOMEM. */

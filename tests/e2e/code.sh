@@ -162,6 +162,13 @@ check "headline repeated: one row, from the body" "$(tail -n +2 "$T/out" | cut -
 check "--version" "$("$DYAD" code --version | cut -d ' ' -f 1)" "dyad"
 check "--help: exit" "$("$DYAD" code --help >/dev/null; echo $?)" 0
 
+# --- every JSON Lines field is described in docs/coding.md ("What each field holds")
+printf 'date 2023-07-01 Mali accused France in Paris.\n' >"$T/f.txt"
+run --format jsonl "$T/f.txt"
+for key in $(head -n 1 "$T/out" | python3 -c 'import json,sys; print(" ".join(json.load(sys.stdin)))'); do
+  check "docs/coding.md describes $key" "$(sed -n '/^What each field holds/,/^### /p' docs/coding.md | grep -c "\`$key\`" | sed 's/^[1-9][0-9]*$/yes/')" yes
+done
+
 # --- a text file of several stories: split at each date line after a blank line --
 printf 'date 2023-07-01 Mali accused France\n\nMali accused France on Friday.\n\ndate 2023-07-02 France accused Mali\n\nFrance accused Mali on Monday.\n' >"$T/two.txt"
 run "$T/two.txt"

@@ -156,6 +156,16 @@ check "gazetteer: admin1CodesASCII.txt errors" "$(tail -n 1 "$T/err")" \
 "$DYAD" code -q --gazetteer "$T/missing.txt" "$T/kidal.txt" >"$T/out" 2>"$T/err"
 check "gazetteer: missing file exit" "$?" 3
 
+# places of dyad's own facts (src/enrich/places.c), with libgeonames
+printf 'date 2023-07-01\nGunmen attacked Malian soldiers in Kidal, Mali on Friday.\n' >"$T/kidal2.txt"
+code "$T/kidal2.txt"
+check "facts: Kidal, Mali" "$(fields "$T/out" attacked country admin1 place geo_precision lat lon)" \
+  "MLI|Kidal|Kidal|place|18.4411|1.4078"
+printf 'date 2023-11-01\nIsraeli troops attacked Hamas in Gaza City on Friday.\n\nIsraeli troops attacked Hamas in Khan Younis on Monday.\n' >"$T/gaza.txt"
+code "$T/gaza.txt"
+check "facts: Gaza City, Khan Younis" "$(fields "$T/out" attacked country admin1 place geo_precision lat lon | tr '\n' ' ')" \
+  "PSE|Gaza Strip|Gaza|place|31.5016|34.4667 PSE|Gaza Strip|Khan Yunis|place|31.3402|34.3063 "
+
 # the seed story (../shared/inputs/000_6835885b00529384.txt)
 SHARED=${DYAD_SHARED:-../shared}
 STORY=$SHARED/inputs/000_6835885b00529384.txt

@@ -5,6 +5,11 @@
  * reader (places, regions, the lines it passes over, every error with its
  * line and column, strict mode), the index, and the cities of libgeonames.
  */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
 #include "harness.h"
 
 #include "enrich/gazetteer.h"
@@ -209,9 +214,102 @@ static void test_build(struct runner *r) {
   Dyad_gaz_fini(&g);
 }
 
+/* The one entry of level `level` in country iso3 found by `name`, NULL
+ * when there is none or several. */
+static const struct gaz_entry *one(const struct gazetteer *g, const char *name,
+                                   const char *iso3, int level) {
+  char k[128];
+  size_t kn = Dyad_gaz_fold(name, strlen(name), k, sizeof k);
+  const struct gaz_entry *e[64], *hit = NULL;
+  size_t n = Dyad_gaz_find(g, k, kn, e, 64);
+  for (size_t i = 0; i < n; i++)
+    if (e[i]->level == level && strcmp(e[i]->iso3, iso3) == 0) {
+      if (hit)
+        return NULL;
+      hit = e[i];
+    }
+  return hit;
+}
+
+static void place_at(struct runner *r, const struct gazetteer *g,
+                     const char *name, const char *iso3, const char *called,
+                     const char *admin1, double lat, double lon) {
+  CASE(r, name);
+  const struct gaz_entry *e = one(g, name, iso3, DYAD_GEO_PLACE);
+  CHECK(r, e != NULL);
+  if (!e)
+    return;
+  CHECK_STR(r, Dyad_gaz_str(g, e->name), called);
+  CHECK_STR(r, Dyad_gaz_str(g, e->admin1), admin1);
+  CHECK(r, fabs(e->lat - lat) < 0.01 && fabs(e->lon - lon) < 0.01);
+}
+
+static void test_places(struct runner *r) {
+  CASE(r, "place facts: names, codes and coordinates well formed");
+  bool ok = true;
+  for (size_t i = 0; i < Dyad_gaz_nplaces; i++) {
+    const struct gaz_place *p = &Dyad_gaz_places[i];
+    if (!p->names[0] || p->names[strlen(p->names) - 1] == '|' ||
+        strstr(p->names, "||") || !Dyad_gaz_country(p->iso3) || p->lat < -90 ||
+        p->lat > 90 || p->lon < -180 || p->lon > 180 ||
+        (p->level != DYAD_GEO_PLACE && p->level != DYAD_GEO_ADMIN1) ||
+        (p->level == DYAD_GEO_PLACE && !p->admin1[0]))
+      ok = false;
+    /* inside the country's box: within 12 degrees of its centre */
+    const struct gaz_country *c = Dyad_gaz_country(p->iso3);
+    if (c && (fabs(c->lat - p->lat) > 12 || fabs(c->lon - p->lon) > 12))
+      ok = false;
+  }
+  CHECK(r, ok);
+  struct gazetteer g;
+  for (int pass = 0; pass < 2; pass++) {
+    Dyad_gaz_init(&g);
+    bool no_geonames = pass == 1;
+    CASE(r, no_geonames ? "place facts without libgeonames"
+                        : "place facts with libgeonames");
+    CHECK_INT(r, Dyad_gaz_build(&g, no_geonames, NULL, false, NULL, NULL),
+              DYAD_OK);
+    place_at(r, &g, "Kidal", "MLI", "Kidal", "Kidal", 18.44, 1.41);
+    place_at(r, &g, "Menaka", "MLI", "Ménaka", "Ménaka", 15.92, 2.40);
+    place_at(r, &g, "Gaza City", "PSE", "Gaza", "Gaza Strip", 31.50, 34.47);
+    place_at(r, &g, "Gaza", "PSE", "Gaza", "Gaza Strip", 31.50, 34.47);
+    place_at(r, &g, "Khan Younis", "PSE", "Khan Yunis", "Gaza Strip", 31.34,
+             34.31);
+    place_at(r, &g, "El Fasher", "SDN", "Al-Fashir", "Northern Darfur", 13.63,
+             25.35);
+    place_at(r, &g, "Hodeidah", "YEM", "Al Hudaydah", "Al Hudaydah Governorate",
+             14.80, 42.95);
+    place_at(r, &g, "Vuhledar", "UKR", "Vuhledar", "Donetsk Oblast", 47.78,
+             37.25);
+    CASE(r, "place facts: Gaza is no country, the Gaza Strip a region");
+    CHECK(r, one(&g, "Gaza", "PSE", DYAD_GEO_COUNTRY) == NULL);
+    CHECK(r, one(&g, "Gaza Strip", "PSE", DYAD_GEO_ADMIN1) != NULL);
+    Dyad_gaz_fini(&g);
+  }
+  CASE(r, "place facts: a dump's own record of a place is kept alone");
+  Dyad_gaz_init(&g);
+  char path[] = "/tmp/dyad-test-gaz-XXXXXX";
+  int fd = mkstemp(path);
+  FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+  CHECK(r, f != NULL);
+  if (!f)
+    return;
+  fputs("9\tKidal\tKidal\t\t18.5\t1.5\tP\tPPLA\tML\t\t08\t\t\t\t1\t\t\t\t"
+        "2012-01-01\n",
+        f);
+  fclose(f);
+  CHECK_INT(r, Dyad_gaz_build(&g, true, path, true, NULL, NULL), DYAD_OK);
+  remove(path);
+  const struct gaz_entry *e = one(&g, "Kidal", "MLI", DYAD_GEO_PLACE);
+  CHECK(r, e && fabs(e->lat - 18.5) < 0.001);
+  place_at(r, &g, "Tessalit", "MLI", "Tessalit", "Kidal", 20.20, 1.01);
+  Dyad_gaz_fini(&g);
+}
+
 int main(void) {
   struct runner r = {0};
   test_countries(&r);
+  test_places(&r);
   test_fold(&r);
   test_dump(&r);
   test_build(&r);
