@@ -126,7 +126,7 @@ typedef struct dyad_lexicon_options {
  * one of those, or a single dictionary file whose kind (actors, agents,
  * verbs, discards, issues) is told by its name or content. Formats are
  * described in docs/dictionaries.md (PETRARCH-1/-2 and TABARI 0.8 formats,
- * coders.md §5 of the research notes).
+ * the TABARI 0.8 manual, the PETRARCH2 documentation).
  *
  * On success stores a new lexicon in `*out` (free with dyad_lexicon_free).
  * Returns DYAD_ERR_ARG (no paths / NULL out), DYAD_ERR_IO (a file cannot be
@@ -645,11 +645,11 @@ typedef struct dyad_reader dyad_reader;
  *     </Sentence> anywhere in the document (<Sentences>, <Validation>);
  *     consecutive sentences of one STORY are one story, their texts joined
  *     by blank lines; date YYYYMMDD or YYMMDD; <Parse> is ignored
- *     (research notes coders.md §7.1).
+ *     (PETRARCH2 documentation).
  *   - tabari: a record starts at a line beginning with a digit, "YYMMDD ID"
  *     or "YYYYMMDD ID", and its text runs to the next empty line; other
  *     lines are comments, and C block comments in the text are blanked
- *     (coders.md §1.2, §7.3).
+ *     (TABARI 0.8 manual).
  * DYAD_INPUT_AUTO tells them apart by the first bytes: '{' is JSON Lines,
  * '<' XML, a first record header before any text line TABARI, else text.
  */
@@ -1061,8 +1061,8 @@ DYAD_EXPORT dyad_status dyad_store_series(dyad_store *store,
 
 /** ## Validation: peer test suites
  *
- * Runs the validation suites of the peer coders (research notes coders.md
- * §6) with the dictionaries they name, and compares what dyad codes with
+ * Runs the validation suites of the peer coders (TABARI 0.8.4,
+ * PETRARCH) with the dictionaries they name, and compares what dyad codes with
  * what each record expects:
  *
  *   - PETRARCH validation XML (PETR.UnitTest.records.xml; UniversalPetrarch

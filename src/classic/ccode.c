@@ -1,6 +1,6 @@
 /*
  * ccode.c - TABARI's coding of a parsed record (TABARI 0.8 codeEvents;
- * coders.md §1.3-1.5): clause by clause, each verb's patterns are tried
+ * TABARI manual ch. 5): clause by clause, each verb's patterns are tried
  * longest first (the part after '*' forward from the end of the verb, the
  * part before it backward from its start, with TABARI's skip/next and
  * partial/full modes, alternatives and synonym sets); the first matching

@@ -1,8 +1,8 @@
 /*
  * cdict.c - the TABARI profile's view of the dictionaries (see classic.h):
  * literals, roots, patterns and codes read again from the files a lexicon
- * was loaded from, as TABARI 0.8 read them (manual ch. 5-6; coders.md §1.3,
- * §5.1-5.3): a phrase is a list of (literal, connector) cells, a root's
+ * was loaded from, as TABARI 0.8 read them (TABARI 0.8
+ * manual ch. 5-6): a phrase is a list of (literal, connector) cells, a root's
  * patterns are kept longest first, actor codes are date blocks of compound
  * (actor, agent) lists. PETRARCH-format files are read into the same shape
  * with PETRARCH's rules ('_' and blank alike, whole words, generated

@@ -1,7 +1,7 @@
 /*
  * classic.h - the TABARI profile (pipeline stages "parse" and "events" for
  * DYAD_PROFILE_TABARI): TABARI 0.8's coding of a record, re-implemented
- * (TABARI manual ch. 5-8; coders.md §1, §5, §10).
+ * (TABARI 0.8 manual ch. 5-8).
  *
  * Takes: the dictionary files a lexicon was loaded from, the text of a
  * document and the TABARI options in force. Gives: events in the document,

@@ -1,6 +1,6 @@
 /*
  * cparse.c - TABARI's shallow parse of one record (TABARI 0.8 doParsing;
- * coders.md §1.2): the text filter, words and their dictionary literals,
+ * TABARI manual ch. 5): the text filter, words and their dictionary literals,
  * roots by most matched characters, verbs made nouns, compound actors,
  * comma clauses within the COMMA limits nulled out, clauses at
  * conjunctions, pronouns tied to actors, discard roots and complexity.

@@ -2,7 +2,7 @@
  * coder.c - event coding (pipeline stage "events").
  *
  * For each verb group of a parsed sentence: try the patterns of its verb
- * block longest first (TABARI manual §5.7; coders.md §1.3): the part after
+ * block longest first (TABARI manual §5.7): the part after
  * '*' is matched forward from the verb, the part before it backward, other
  * words may come between elements unless '_' links them, '$' '+' '%' '^'
  * take actor phrases, '&SET' and '{a|b}' are alternatives. The first pattern

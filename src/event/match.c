@@ -4,7 +4,7 @@
  * The part of a pattern after '*' is matched forward from the verb, the part
  * before it backward from the verb group, by backtracking search: other words
  * may come between elements unless '_' links them (TABARI connectors,
- * coders.md §1.3); '$' '+' '%' '^' take actor phrases (a compound counts as
+ * TABARI manual §5.7); '$' '+' '%' '^' take actor phrases (a compound counts as
  * one); '&SET' and '{a|b}' are alternatives whose options are element
  * sequences. The search is bounded (depth and steps) so no pattern can make
  * a sentence slow.
@@ -33,7 +33,7 @@ struct cont {
 };
 
 /* Word element against token q: the same word, or (unless the element is
- * exact) an inflection of it (TABARI's stem match, coders.md §1.3; the
+ * exact) an inflection of it (TABARI's stem match, TABARI manual ch. 5; the
  * inflections are interned by Dyad_lex_finish). */
 static bool word_match(const struct mctx *m, const struct lex_pel *e,
                        uint32_t q) {

@@ -5,7 +5,7 @@
  * consonant doubling, -ing with e-dropping) plus the irregular forms of
  * WordNet 3.0's exception list `verb.exc` (Debian package wordnet-base,
  * /usr/share/wordnet/verb.exc: lines "inflected lemma"). TABARI generated
- * S/ED/ES/EN/ING endings the same way (coders.md §1.2); PETRARCH-2 lists
+ * S/ED/ES/EN/ING endings the same way (TABARI manual ch. 5); PETRARCH-2 lists
  * irregular forms in {...} after the verb.
  */
 #include "lexicon.h"

@@ -441,7 +441,7 @@ dyad_status Dyad_lex_finish(struct dyad_lexicon *lex) {
     bl->npats++;
   }
   /* stems: the inflections a non-exact pattern word matches (TABARI's
-   * automatic endings, coders.md §1.3), interned so that matching compares
+   * automatic endings, TABARI manual ch. 5), interned so that matching compares
    * word ids only */
   static const char *const endings[] = {"S", "ES", "ED", "D",  "ING",
                                         "N", "EN", "ER", "ERS"};

@@ -120,7 +120,7 @@ struct lex_block {
   uint32_t flags; /* enum pat_flag of the code ('!' / '?') */
 };
 
-/* Pattern elements (TABARI manual §5.7; coders.md §1.3). */
+/* Pattern elements (TABARI manual §5.7). */
 enum pe_type {
   PE_WORD = 1, /* literal word: wid (or LEX_NONE if unknown) + str */
   PE_VERB,     /* '*' */

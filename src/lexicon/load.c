@@ -6,7 +6,8 @@
  * or .options file, a directory holding a config (a .ini first, then a
  * .project), or one dictionary file whose kind is told by its name or, failing
  * that, by its content. Formats and dyad's choices where the peers differ:
- * docs/dictionaries.md; the peers' formats in detail: coders.md §5.
+ * docs/dictionaries.md; the peers' formats in detail: the TABARI 0.8 manual and the PETRARCH2
+ * documentation.
  *
  * Files are read whole and split into lines here. Bytes that are not UTF-8
  * are taken as Latin-1 letters (CAMEO.091003.master.verbs has a few); a line

@@ -5,7 +5,7 @@
  * TABARI's .actors and .agents, whose layout is the same but for comments
  * and sections.
  *
- * Formats: coders.md §5 (PETRARCH2's PETRreader.py: read_actor_dictionary,
+ * Formats: the PETRARCH2 documentation (PETRARCH2's PETRreader.py: read_actor_dictionary,
  * read_agent_dictionary, read_verb_dictionary, read_discard_list,
  * read_issue_list, parse_Config) and docs/dictionaries.md, which also states
  * dyad's extensions (verbfile_list, agentfile_list, nounfile_list) and its

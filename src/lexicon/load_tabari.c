@@ -4,7 +4,7 @@
  * PETRARCH readers in load_petrarch.c, with TABARI's comment rules and
  * <NOUN>/<ADJECTIVE> sections.)
  *
- * Formats: TABARI manual ch. 5-8 and coders.md §5.1-5.7 (TABARI's input.cp
+ * Formats: TABARI manual ch. 5-8 (TABARI's input.cp
  * readVerbs/readSynsets/doOptionCommand, process.cp readProject). In a
  * .verbs file every root line "VERB [code]" is its own block; a following
  * "{ FORM FORM }" line gives more forms of that root; "- ..." lines are its

@@ -2,8 +2,8 @@
  * pattern.c - compiling verb patterns and synonym sets into element
  * sequences (pipeline stage "lexicon").
  *
- * Syntax: TABARI manual §5.7 and coders.md §1.3 (TABARI, PETRARCH-1), plus
- * the PETRARCH-2 forms of coders.md §5.3.3. A pattern line is
+ * Syntax: TABARI manual §5.7 (TABARI, PETRARCH-1), plus the
+ * PETRARCH-2 forms of the PETRARCH2 documentation (verb dictionary). A pattern line is
  *
  *     - ELEMENTS [CODE]
  *

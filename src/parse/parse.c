@@ -4,7 +4,7 @@
  * Steps, each a pass over the sentence's tokens:
  *   1. function classes of closed-class words (words.c);
  *   2. dictionary segmentation: longest-first walk of the lexicon trie at
- *      each token (TABARI's makeSynt idea, coders.md §1.2), choosing one
+ *      each token (TABARI's makeSynt idea, TABARI manual ch. 5), choosing one
  *      unit per position: actor, agent, verb, event noun, noun, adjective;
  *   3. verb or noun: a dictionary verb after a determiner, possessive or
  *      number, or capitalised inside a sentence, is a noun (TABARI markNouns);
@@ -105,7 +105,7 @@ static dyad_status push_clause(struct sent *s, struct arena *a,
 }
 
 /* Appends agent code `ag` to `code` unless present at a 3-letter boundary
- * (TABARI findAgent rule, coders.md §1.4). Result in arena. */
+ * (TABARI findAgent rule, TABARI manual). Result in arena. */
 static const char *add_agent(struct arena *a, const char *code, const char *ag,
                              bool prefix) {
   size_t cl = strlen(code), al = strlen(ag);

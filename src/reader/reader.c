@@ -5,8 +5,8 @@
  * Bytes come through libarchive (raw format; gzip, zstd, bzip2, xz and lz4
  * filters, all linked in, never an external program) into a window that
  * holds the current line or story, so an input of any size streams through
- * in bounded memory. Formats follow the research notes (coders.md §1.2 step
- * 1 and §7.3 for TABARI records, §7.1 for PETRARCH XML); JSON is parsed with
+ * in bounded memory. Formats follow the TABARI 0.8 manual (text records) and
+ * the PETRARCH2 documentation (XML input); JSON is parsed with
  * cJSON, XML with expat. Every rejected story names its input, line and
  * byte column; the text of a story keeps the input's bytes where it can so
  * that dyad_origin_locate can point a coder error back into the input.

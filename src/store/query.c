@@ -1,7 +1,7 @@
 /*
  * query.c - reading a store: queries (TSV, CSV, JSON Lines), exports in
- * the field's formats (Phoenix, GDELT 2.0, ICEWS; research notes
- * formats.md §4) and time series.
+ * the field's formats (Phoenix, GDELT 2.0, ICEWS; their
+ * codebooks, docs/store.md) and time series.
  *
  * A filter becomes one WHERE clause over the clusters (c) or the events
  * (e): actor and event code prefixes as index ranges (prefix <= x < the
@@ -514,7 +514,7 @@ static const char *const SECTORS[][2] = {
     {"MNC", "Multinational Corporation"},
 };
 #define NSECTORS (sizeof SECTORS / sizeof SECTORS[0])
-/* Phoenix's roles (formats.md §4.2) */
+/* Phoenix's roles (Phoenix data documentation) */
 static const char ROLES[] = "GOV MIL REB OPP PTY COP JUD SPY MED EDU BUS "
                             "CRM CVL";
 
@@ -591,7 +591,7 @@ static const char *country_name(const char *code) {
 }
 
 /* Phoenix's quad classes: 0 for roots 01-02, 3 for root 16
- * (formats.md §3.2). */
+ * (Phoenix data documentation). */
 static int phoenix_quad(const char *root, int quad) {
   if (strcmp(root, "01") == 0 || strcmp(root, "02") == 0)
     return 0;
@@ -601,7 +601,7 @@ static int phoenix_quad(const char *root, int quad) {
 }
 
 /* ICEWS Intensity: GDELT's scale but for the four codes where the ICEWS
- * table differs (formats.md §3.3). */
+ * table differs (ICEWS codebook). */
 static const char *icews_intensity(const char *code, const char *gdelt) {
   static const char *const diff[][2] = {
       {"016", "-5.0"}, {"022", "3.4"}, {"164", "-6.5"}, {"165", "-7.0"}};

@@ -1,9 +1,9 @@
 /*
  * options.c - one TABARI options command applied to struct lex_tabari_opts
- * (TABARI 0.8 manual ch. 8, "The .options file"; coders.md §5.7).
+ * (TABARI 0.8 manual ch. 8, "The .options file").
  *
  * Validation records change options mid-run with "{ OPTION: <command> }"
- * (coders.md §6.1), so the commands are read here one line at a time:
+ * (TABARI 0.8.4 validation records), so the commands are read here one line at a time:
  *
  *   COMPLEX: VERBS[n] ACTORS[n] CONJ[n] PRONOUNS[n] COMMA[n] NOACTPRIOR ...
  *       replaces every complexity limit (a COMPLEX: line without NOACTPRIOR

@@ -1,5 +1,5 @@
 /*
- * petrarch.c - PETRARCH validation XML (coders.md §6.2 and §7.1): the
+ * petrarch.c - PETRARCH validation XML (PETRARCH2 documentation): the
  * PETRARCH-1 unit-test file PETR.UnitTest.records.xml and UniversalPetrarch's
  * validation records, read with expat.
  *
@@ -617,7 +617,7 @@ static char *find_dict(const char *suite_dir, const char *dir,
 }
 
 /* True when a verb dictionary is in PETRARCH-2 format (it has the
- * "####### VERB PATTERNS #######" divider, coders.md §5.3.3); PETRARCH-1 and
+ * "####### VERB PATTERNS #######" divider of the PETRARCH2 verb dictionary); PETRARCH-1 and
  * TABARI files have none. */
 static bool petrarch2_verbs(const char *path) {
   char *data;

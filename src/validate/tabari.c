@@ -1,5 +1,5 @@
 /*
- * tabari.c - TABARI validation projects (coders.md §6.1; TABARI 0.8.4
+ * tabari.c - TABARI validation projects (TABARI 0.8.4
  * process.cp readProject, readRecord, checkEvents).
  *
  * The .project names the dictionaries (loaded by dyad_lexicon_load) and the

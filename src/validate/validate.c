@@ -1,7 +1,7 @@
 /*
  * validate.c - peer validation suites: the public API of dyad.h
  * "Validation", the run loop and the comparison of coded with expected
- * events (coders.md §6: TABARI's checkEvents, PETRARCH-1's unit tests).
+ * events (TABARI's checkEvents, PETRARCH-1's unit tests).
  *
  * Comparison rules, as documented in dyad.h:
  *   - PETRARCH: the SET of coded (source, target, code) must equal the set

@@ -3,8 +3,8 @@
  *
  * Takes: a PETRARCH validation XML file (<Validation> with <Environment>,
  * <Sentence> records and <Config> elements) or a TABARI .project whose
- * <textfile> records carry their expectations in a comment block (coders.md
- * §6). Gives: the suite read into a list of items (records and option
+ * <textfile> records carry their expectations in a comment block (TABARI
+ * 0.8.4). Gives: the suite read into a list of items (records and option
  * changes, in file order) with their expectations; a lexicon loaded from the
  * dictionaries the suite names; and, when run, one verdict per record and a
  * summary (dyad.h "Validation").
@@ -103,7 +103,7 @@ int Dyad_vd_tabari_date(const char *digits, bool yyyy);
 /* ---- options.c ----------------------------------------------------------- */
 
 /*
- * Applies one TABARI options command (TABARI manual ch. 8; coders.md §5.7),
+ * Applies one TABARI options command (TABARI manual ch. 8),
  * e.g. "COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR", "SET: YYYY = TRUE",
  * "DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER", "COMMA: OFF",
  * to `o`. Codes named by DEFAULT: are interned into `lex` (which must be

@@ -169,6 +169,11 @@ for key in $(head -n 1 "$T/out" | python3 -c 'import json,sys; print(" ".join(js
   check "docs/coding.md describes $key" "$(sed -n '/^What each field holds/,/^### /p' docs/coding.md | grep -c "\`$key\`" | sed 's/^[1-9][0-9]*$/yes/')" yes
 done
 
+# --- the documents the docs and sources cite are in the repository ----------------
+for name in $(grep -rhoE "[A-Za-z0-9_.-]+\.md\b" docs src include cli README.md | sort -u); do
+  check "cited $name is in the repository" "$(find . -path ./build -prune -o -name "$name" -print | grep -c . | sed 's/^[1-9][0-9]*$/yes/')" yes
+done
+
 # --- a text file of several stories: split at each date line after a blank line --
 printf 'date 2023-07-01 Mali accused France\n\nMali accused France on Friday.\n\ndate 2023-07-02 France accused Mali\n\nFrance accused Mali on Monday.\n' >"$T/two.txt"
 run "$T/two.txt"

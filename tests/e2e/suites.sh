@@ -1,5 +1,5 @@
 #!/bin/sh
-# Ratchet on the peer validation suites (coders.md §6): runs every suite
+# Ratchet on the peer validation suites (TABARI, PETRARCH): runs every suite
 # listed in tests/ratchet.txt with `dyad validate` and fails when its pass
 # count is below the recorded one. Prints a reminder when it is above (raise
 # the number). Skips, saying why, when the shared reference data or the dyad

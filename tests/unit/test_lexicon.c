@@ -3,7 +3,7 @@
  * verbs (PETRARCH-1 and -2 layouts), event nouns, discards, issues; TABARI
  * project, actors, verbs, agents, options; pattern compilation; malformed
  * entries and strict mode; and, when ../shared is present, the reference
- * dictionary sets (coders.md §5.8).
+ * dictionary sets (the Phoenix and TABARI sets of ../shared).
  *
  * Fixtures: tests/data/dict (invented entries). Run from the repository root
  * (or set DYAD_TESTDATA to the tests/data directory).
@@ -1116,7 +1116,7 @@ static void test_reference(struct runner *r) {
              ms, s.actor_phrases, s.actors, lex->agents.len, s.verbs,
              s.verb_forms, s.patterns, s.synsets, s.discards, s.issues,
              dyad_lexicon_diag_count(lex));
-      /* coders.md §5.8: 25,917 + 7,907 + 1,793 phrases (some are repeats
+      /* counted in the files: 25,917 + 7,907 + 1,793 phrases (some are repeats
        * or lack a code), 2,243 agents, CAMEO.2.0.txt 1,817 verb lines,
        * 4,668 patterns (2 use undefined sets), 40 synsets, 506 discards,
        * 2,976 + 181 issue phrases */
@@ -1185,7 +1185,7 @@ static void test_reference(struct runner *r) {
       printf("TABARI validation set: %.1f ms; %zu actors, %zu verbs, %zu "
              "patterns, %zu agents\n",
              ms, s.actors, s.verbs, s.patterns, lex->agents.len);
-      /* coders.md §5.8: 120 actors + 5 synonyms, 8 nouns, 5 adjectives,
+      /* counted in the files: 120 actors + 5 synonyms, 8 nouns, 5 adjectives,
        * 131 code blocks; 283 roots, 407 patterns + 2 time-word patterns,
        * 5 synsets with 23 members, 12 TIME lines; 86 agents (81 + 5) */
       CHECK_INT(r, dyad_lexicon_diag_count(lex), 0);
