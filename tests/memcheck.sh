@@ -5,8 +5,15 @@
 # memcheck (--leak-check=full). Any memory error or definite, indirect or
 # possible leak in any process fails the run: each process writes its own
 # valgrind log, and every log must be empty; the suite itself must pass
-# too. The pathological inputs are the --small ones (64 KiB, a 20,000-entry
-# dictionary) so that the run stays in minutes.
+# too. So that the run stays in minutes (each dyad process costs seconds
+# under valgrind): the pathological inputs are the --small ones (64 KiB, a
+# 20,000-entry dictionary), coded in one run (PATHO_ONE_RUN); the
+# conformance cases go through the library in one process and through the
+# CLI as one directory of all their texts per dictionary set and profile
+# (three processes, as tests/leakcheck.sh does) instead of one process per
+# case; and the tests that read the peers' data in ../shared skip
+# (MEMCHECK_SHARED=1 keeps them; `make leakcheck` runs the peers'
+# dictionaries and stories under valgrind).
 #
 # Usage: tests/memcheck.sh BUILD_DIR   (prints the suite's output, then a
 # summary of processes checked and logs with findings)
@@ -31,9 +38,35 @@ cat >"$T/dyad" <<EOF2
 exec $T/vg $ABS/dyad "\$@"
 EOF2
 chmod +x "$T/vg" "$T/dyad"
-RUN_WRAP=$T/vg DYAD=$T/dyad PATHO_SMALL=1 PATHO_BOUND=${PATHO_BOUND:-600} \
-  sh tests/run-tests.sh "$BUILD"
+[ -n "${MEMCHECK_SHARED:-}" ] || DYAD_SHARED=$T/no-shared-data
+export DYAD_SHARED
+RUN_WRAP=$T/vg DYAD=$T/dyad PATHO_SMALL=1 PATHO_ONE_RUN=1 \
+  PATHO_BOUND=${PATHO_BOUND:-600} CONF_NO_CLI=1 sh tests/run-tests.sh "$BUILD"
 rc=$?
+# the conformance texts through the CLI: fixture TSV, bundled JSON Lines
+# with --explain and --keep-hedged, the TABARI profile
+mkdir "$T/conf"
+awk -v dir="$T/conf" '
+  /^=== / { id = $2; sub(/:.*/, "", id); inblk = 0; next }
+  /^--- text$/ { inblk = 1; out = dir "/" id ".txt"; printf "" > out; next }
+  /^--- / { if (inblk) close(out); inblk = 0; next }
+  inblk { print >> out }
+' tests/conformance/*.txt
+for args in "--dict tests/data/conformance/conf.ini --default-date 2023-07-01" \
+  "--format jsonl --keep-hedged --explain" \
+  "--profile tabari --explain --dict tests/data/conformance/conf.ini"; do
+  # shellcheck disable=SC2086
+  "$T/dyad" code -q $args --input-format text "$T/conf" >"$T/out" 2>"$T/err"
+  st=$?
+  # 1: some texts are rejected on purpose (the error cases)
+  if [ "$st" -le 1 ]; then
+    echo "memcheck: ok dyad code $args over $(ls "$T/conf" | wc -l) conformance texts"
+  else
+    echo "memcheck: FAIL dyad code $args (exit $st)"
+    tail -n 5 "$T/err"
+    rc=1
+  fi
+done
 procs=$(ls "$T/logs" | wc -l)
 bad=0
 for l in "$T/logs"/*.log; do

@@ -6,7 +6,9 @@ usage: tests/pathological.py check BUILD_DIR [--bound S] [--only TEXT] [--small]
 
 The dyad binary is BUILD_DIR/dyad, or $DYAD when set (a wrapper such as
 tests/memcheck.sh's valgrind one). --small (or PATHO_SMALL=1) makes the bulk
-inputs 64 KiB and the dictionary 20,000 entries, for runs under valgrind.
+inputs 64 KiB and the dictionary 20,000 entries, for runs under valgrind;
+PATHO_ONE_RUN=1 then codes every input but the dictionary's in the one
+`mixed` run (its outcomes asserted together) instead of one run each.
 
 check: every case runs `dyad code --format jsonl --report FILE` under a
 generous hang guard (--bound, default 60 s: a hang, not a speed test) and
@@ -364,7 +366,7 @@ def verify(c, res, counts_want=None, warned_want=None, min_events=None):
     return why
 
 
-def check(build, bound, only, small):
+def check(build, bound, only, small, one_run=False):
     dyad = os.environ.get("DYAD") or os.path.join(build, "dyad")
     if os.sep in dyad:
         dyad = os.path.abspath(dyad)
@@ -378,15 +380,15 @@ def check(build, bound, only, small):
         mdir = os.path.join(tmp, "mixed")
         os.mkdir(mdir)
         for c in cases(0 if small else 1):
-            if c.small:
+            if c.small or (one_run and not c.dict_bench):
                 for n, data in c.files.items():
-                    mixed.files[n] = data
+                    mixed.files[n if c.small else f"{c.name}-{n}"] = data
                 for k, v in c.counts.items():
                     mixed.counts[k] = mixed.counts.get(k, 0) + v
                 mixed.warned += c.warned
                 mixed.min_events += c.min_events
                 mixed.stderr = list(mixed.stderr) + list(c.stderr)
-            if only and only not in c.name:
+            if (only and only not in c.name) or (one_run and not c.dict_bench):
                 continue
             d = os.path.join(tmp, c.name)
             os.mkdir(d)
@@ -522,7 +524,8 @@ def main(argv):
             sys.exit(__doc__)
     os.chdir(ROOT)
     if argv[1] == "check":
-        return check(build, int(opts["--bound"]), opts["--only"], small)
+        return check(build, int(opts["--bound"]), opts["--only"], small,
+                     os.environ.get("PATHO_ONE_RUN", "") not in ("", "0"))
     ordinary, dict_base, rows, oev_mb = bench(build, int(opts["--reps"]), opts["--only"])
     worst, worst_name = 0.0, ""
     print("| input | MB | seconds | s/MB | x ordinary per MB | events | x ordinary per event |")
