@@ -17,6 +17,7 @@
  * Every story's text must map back into the input (dyad_origin_locate);
  * a violation traps. Seeds: tests/fuzz/seeds/<target>/.
  */
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -104,12 +105,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   dyad_status st;
 #ifndef FUZZ_READER_FILTER
   size_t stories = 0;
+  /* gzip or zstd input, which the reader unpacks: its stories and their
+   * offsets are not bounded by the packed size */
+  bool unpacked = in_len >= 4 && ((in[0] == 0x1f && in[1] == 0x8b) ||
+                                  (in[0] == 0x28 && in[1] == 0xb5 &&
+                                   in[2] == 0x2f && in[3] == 0xfd));
 #endif
   while ((st = dyad_reader_next(r, doc, &err)) != DYAD_END) {
     if (memchr(err.message, '\0', sizeof err.message) == NULL)
       __builtin_trap();
 #ifndef FUZZ_READER_FILTER
-    if (++stories > size + 2) /* every story consumes input */
+    if (++stories > size + 2 && !unpacked) /* every story consumes input */
       __builtin_trap();
 #endif
     if (st != DYAD_OK)
@@ -129,7 +135,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         e.column = col;
         dyad_origin_locate(&o, doc, &e);
 #ifndef FUZZ_READER_FILTER
-        if (e.offset > size)
+        if (e.offset > size && !unpacked)
           __builtin_trap();
 #endif
       }
