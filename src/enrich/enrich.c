@@ -536,6 +536,24 @@ static dyad_status explain(struct dyad_doc *doc, const struct dyad_event *e) {
   return Dyad_buf_putc(&doc->explain, '\n');
 }
 
+/* --explain: a time expression of the sentence and what it resolves to,
+ * whether or not an event takes it. */
+static dyad_status explain_time(struct dyad_doc *doc, const struct sent *s,
+                                const struct when *t) {
+  size_t a = s->tok[t->t0].start, e = s->tok[t->t1 - 1].end;
+  TRY(Dyad_buf_printf(&doc->explain, "  time \"%.*s\": ", (int)(e - a),
+                      doc->text + a));
+  if (t->date)
+    TRY(Dyad_buf_printf(&doc->explain, "%04d-%02d-%02d", t->date / 10000,
+                        t->date / 100 % 100, t->date % 100));
+  else
+    TRY(Dyad_buf_puts(&doc->explain, "unresolved (no story date)"));
+  TRY(Dyad_buf_printf(&doc->explain, " (%s%s)\n",
+                      dyad_date_precision_str((dyad_date_precision)t->prec),
+                      t->approx ? ", approximate" : ""));
+  return DYAD_OK;
+}
+
 /* Byte span of tokens [t0, t1) of `s`. */
 static void byte_span(const struct sent *s, uint32_t t0, uint32_t t1,
                       uint32_t out[2]) {
@@ -781,8 +799,10 @@ dyad_status Dyad_enrich_sentence(const struct dyad_coder *c,
   if (c->opt.no_enrich)
     return DYAD_OK;
   bool none = first >= doc->events.len;
-  /* a sentence without events may only carry counts to earlier events */
-  if (none && (!doc->events.len || !may_count(s)))
+  /* a sentence without events may only carry counts to earlier events
+   * (and, for --explain, show the times it names) */
+  bool idle = none && (!doc->events.len || !may_count(s));
+  if (idle && !c->opt.explain)
     return DYAD_OK;
   uint32_t n = s->n < DYAD_MAX_SENT_TOKENS ? s->n : DYAD_MAX_SENT_TOKENS;
   struct sent view = *s;
@@ -810,6 +830,11 @@ dyad_status Dyad_enrich_sentence(const struct dyad_coder *c,
         times[k++] = times[i];
     nt = k;
   }
+  if (c->opt.explain)
+    for (size_t i = 0; i < nt; i++)
+      TRY(explain_time(doc, &view, &times[i]));
+  if (idle)
+    return DYAD_OK;
   struct toll tolls[MAX_TOLLS];
   if (none) {
     size_t nl = Dyad_enrich_tolls(&view, w, times, nt, tolls, MAX_TOLLS);

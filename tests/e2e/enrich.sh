@@ -183,6 +183,13 @@ if [ -f "$STORY" ]; then
     "2020-01-01|year|in 2020"
   check "seed: no event from the toll's sentence" \
     "$(grep -c '174 peacekeepers have died in the operation, which' "$T/out")" 0
+  # "Already in 2020, the organizers of the coup was suspected received
+  # support ... from Russia": a suspicion gives no event; --explain shows
+  # the time the sentence names, resolved
+  "$DYAD" code -q --explain "$STORY" >"$T/explain" 2>/dev/null
+  check "seed: 'Already in 2020' is the year 2020" \
+    "$(sed -n '/^# sentence [0-9]*: Already in 2020/,/^# sentence/p' "$T/explain" | grep '^#   time')" \
+    '#   time "in 2020": 2020-01-01 (year)'
 else
   echo "enrich: SKIP seed story: $STORY not found (set DYAD_SHARED)"
 fi
