@@ -98,8 +98,8 @@ dyad_status Dyad_split_sentences(const struct token *toks, size_t n,
     bool end = false;
     size_t j = i + 1;
     if (t->kind == TK_PERIOD || t->kind == TK_QMARK || t->kind == TK_EXCL) {
-      /* absorb closing quotes and brackets */
-      while (j < n &&
+      /* absorb closing quotes and brackets (not over the headline's end) */
+      while (j < n && (headline_done || toks[j].start < headline_end) &&
              ((toks[j].kind == TK_QUOTE && !(toks[j].flags & TOK_QUOTE_OPEN)) ||
               toks[j].kind == TK_RPAREN) &&
              !(toks[j].flags & TOK_SPACE_BEFORE && toks[j].kind == TK_QUOTE &&
