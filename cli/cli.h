@@ -21,4 +21,13 @@ int dyad_cmd_query(int argc, char **argv);
 int dyad_cmd_series(int argc, char **argv);
 int dyad_cmd_export(int argc, char **argv);
 
+/* Shared option helpers (main.c). */
+#include <stdbool.h>
+/* Value of option `name` at argv[*i] ("--name V" or "--name=V"); NULL when
+ * argv[*i] is another option. *missing when the value is absent. */
+const char *dyad_cli_opt_value(int argc, char **argv, int *i, const char *name,
+                               bool *missing);
+/* "YYYY-MM-DD" -> YYYYMMDD, 0 when malformed or impossible. */
+int dyad_cli_parse_date(const char *s);
+
 #endif

@@ -119,8 +119,7 @@ static bool leap(int y) {
   return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-/* "YYYY-MM-DD" -> YYYYMMDD, 0 when malformed or impossible. */
-static int parse_date(const char *s) {
+int dyad_cli_parse_date(const char *s) {
   static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
     return 0;
@@ -276,9 +275,9 @@ static bool walk(const char *root, struct strvec *files) {
 
 struct stats {
   size_t read, coded, no_events, discarded, rejected; /* read = the sum */
-  size_t already; /* ingest: stored as they are, not coded again (in read) */
-  size_t warned;           /* coded, but a limit cut part of the story */
-  size_t unreadable;       /* inputs that could not be opened or read */
+  size_t already;    /* ingest: stored as they are, not coded again (in read) */
+  size_t warned;     /* coded, but a limit cut part of the story */
+  size_t unreadable; /* inputs that could not be opened or read */
   size_t reasons[NSTATUS]; /* rejected stories by status */
   bool sys_error;          /* an input or the output failed: exit 3 */
   bool out_failed;         /* writing stdout failed: stop */
@@ -859,10 +858,8 @@ out:
 
 /* ---- dyad code ----------------------------------------------------------- */
 
-/* Value of option `name` at argv[*i] ("--name V" or "--name=V"); NULL when
- * argv[*i] is another option. *missing when the value is absent. */
-static const char *opt_value(int argc, char **argv, int *i, const char *name,
-                             bool *missing) {
+const char *dyad_cli_opt_value(int argc, char **argv, int *i, const char *name,
+                               bool *missing) {
   const char *a = argv[*i];
   size_t n = strlen(name);
   if (strncmp(a, name, n) != 0)
@@ -1004,10 +1001,11 @@ static int run_code(int argc, char **argv, bool ingest) {
       else
         usage(stdout);
       goto done;
-    } else if (ingest && (v = opt_value(argc, argv, &i, "--db", &missing))) {
+    } else if (ingest &&
+               (v = dyad_cli_opt_value(argc, argv, &i, "--db", &missing))) {
       o.db = v;
     } else if (ingest &&
-               (v = opt_value(argc, argv, &i, "--window", &missing))) {
+               (v = dyad_cli_opt_value(argc, argv, &i, "--window", &missing))) {
       char *end = NULL;
       long w = strtol(v, &end, 10);
       if (!*v || *end || w < 0 || w > 365) {
@@ -1020,38 +1018,43 @@ static int run_code(int argc, char **argv, bool ingest) {
     } else if (strcmp(a, "--version") == 0) {
       printf("dyad %s\n", dyad_version());
       goto done;
-    } else if ((v = opt_value(argc, argv, &i, "--dict", &missing))) {
+    } else if ((v = dyad_cli_opt_value(argc, argv, &i, "--dict", &missing))) {
       if (!strvec_push(&dicts, v))
         goto nomem;
     } else if (!ingest &&
-               (v = opt_value(argc, argv, &i, "--format", &missing))) {
+               (v = dyad_cli_opt_value(argc, argv, &i, "--format", &missing))) {
       if (dyad_output_format_parse(v, &o.ofmt) != DYAD_OK) {
         ret = usage_error("unknown output format '%s' (tsv or jsonl)", v);
         goto done;
       }
-    } else if ((v = opt_value(argc, argv, &i, "--ontology", &missing))) {
+    } else if ((v = dyad_cli_opt_value(argc, argv, &i, "--ontology",
+                                       &missing))) {
       if (dyad_ontology_parse(v, &o.ontology) != DYAD_OK) {
         ret = usage_error("unknown ontology '%s' (both, cameo or plover)", v);
         goto done;
       }
-    } else if ((v = opt_value(argc, argv, &i, "--gazetteer", &missing))) {
+    } else if ((v = dyad_cli_opt_value(argc, argv, &i, "--gazetteer",
+                                       &missing))) {
       o.gazetteer = v;
     } else if (strcmp(a, "--no-enrich") == 0) {
       o.coder.no_enrich = true;
-    } else if ((v = opt_value(argc, argv, &i, "--input-format", &missing))) {
+    } else if ((v = dyad_cli_opt_value(argc, argv, &i, "--input-format",
+                                       &missing))) {
       if (dyad_input_format_parse(v, &o.ifmt) != DYAD_OK) {
         ret = usage_error("unknown input format '%s' (auto, text, jsonl, "
                           "petrarch-xml or tabari)",
                           v);
         goto done;
       }
-    } else if ((v = opt_value(argc, argv, &i, "--default-date", &missing))) {
-      o.coder.default_date = parse_date(v);
+    } else if ((v = dyad_cli_opt_value(argc, argv, &i, "--default-date",
+                                       &missing))) {
+      o.coder.default_date = dyad_cli_parse_date(v);
       if (!o.coder.default_date) {
         ret = usage_error("bad --default-date '%s' (YYYY-MM-DD)", v);
         goto done;
       }
-    } else if ((v = opt_value(argc, argv, &i, "--profile", &missing))) {
+    } else if ((v = dyad_cli_opt_value(argc, argv, &i, "--profile",
+                                       &missing))) {
       if (strcmp(v, "dyad") == 0) {
         o.coder.profile = DYAD_PROFILE_DYAD;
       } else if (strcmp(v, "tabari") == 0) {
@@ -1062,15 +1065,14 @@ static int run_code(int argc, char **argv, bool ingest) {
       }
     } else if (strcmp(a, "--keep-hedged") == 0) {
       o.coder.keep_hedged = true;
-    } else if ((v = opt_value(argc, argv, &i, "--report", &missing))) {
+    } else if ((v = dyad_cli_opt_value(argc, argv, &i, "--report", &missing))) {
       o.report = v;
     } else if (!ingest && strcmp(a, "--explain") == 0) {
       o.coder.explain = true;
-    } else if (ingest && (strcmp(a, "--explain") == 0 ||
-                          strcmp(a, "--format") == 0 ||
-                          strncmp(a, "--format=", 9) == 0)) {
-      ret = usage_error("%s is an option of dyad code, not of dyad ingest",
-                        a);
+    } else if (ingest &&
+               (strcmp(a, "--explain") == 0 || strcmp(a, "--format") == 0 ||
+                strncmp(a, "--format=", 9) == 0)) {
+      ret = usage_error("%s is an option of dyad code, not of dyad ingest", a);
       goto done;
     } else if (strcmp(a, "--strict") == 0) {
       o.strict = true;

@@ -70,43 +70,6 @@ static int usage_error(enum cmd c, const char *fmt, const char *arg) {
   return 2;
 }
 
-static const char *opt_value(int argc, char **argv, int *i, const char *name,
-                             bool *missing) {
-  const char *a = argv[*i];
-  size_t n = strlen(name);
-  if (strncmp(a, name, n) != 0)
-    return NULL;
-  if (a[n] == '=')
-    return a + n + 1;
-  if (a[n] != '\0')
-    return NULL;
-  if (*i + 1 >= argc) {
-    *missing = true;
-    return NULL;
-  }
-  return argv[++*i];
-}
-
-/* "YYYY-MM-DD" -> YYYYMMDD; 0 when malformed. */
-static int parse_date(const char *s) {
-  static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-    return 0;
-  int v = 0;
-  for (int i = 0; i < 10; i++) {
-    if (i == 4 || i == 7)
-      continue;
-    if (s[i] < '0' || s[i] > '9')
-      return 0;
-    v = v * 10 + (s[i] - '0');
-  }
-  int y = v / 10000, m = v / 100 % 100, d = v % 100;
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  if (y < 1 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1] + (m == 2 && leap))
-    return 0;
-  return v;
-}
-
 static int run(enum cmd c, int argc, char **argv) {
   dyad_store_filter f;
   memset(&f, 0, sizeof f);
@@ -123,13 +86,13 @@ static int run(enum cmd c, int argc, char **argv) {
     if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
       usage(c, stdout);
       goto done;
-    } else if ((v = opt_value(argc, argv, &i, "--db", &missing))) {
+    } else if ((v = dyad_cli_opt_value(argc, argv, &i, "--db", &missing))) {
       db = v;
-    } else if ((v = opt_value(argc, argv, &i, "--source", &missing))) {
+    } else if ((v = dyad_cli_opt_value(argc, argv, &i, "--source", &missing))) {
       f.source = v;
-    } else if ((v = opt_value(argc, argv, &i, "--target", &missing))) {
+    } else if ((v = dyad_cli_opt_value(argc, argv, &i, "--target", &missing))) {
       f.target = v;
-    } else if ((v = opt_value(argc, argv, &i, "--dyad", &missing))) {
+    } else if ((v = dyad_cli_opt_value(argc, argv, &i, "--dyad", &missing))) {
       const char *comma = strchr(v, ',');
       if (!comma || strchr(comma + 1, ',')) {
         ret = usage_error(c, "--dyad wants SOURCE,TARGET, not '%s'", v);
@@ -145,19 +108,19 @@ static int run(enum cmd c, int argc, char **argv) {
       dyad_arg[comma - v] = '\0';
       f.source = dyad_arg;
       f.target = dyad_arg + (comma - v) + 1;
-    } else if ((v = opt_value(argc, argv, &i, "--code", &missing))) {
+    } else if ((v = dyad_cli_opt_value(argc, argv, &i, "--code", &missing))) {
       f.code = v;
-    } else if ((v = opt_value(argc, argv, &i, "--root", &missing))) {
+    } else if ((v = dyad_cli_opt_value(argc, argv, &i, "--root", &missing))) {
       f.root = v;
-    } else if ((v = opt_value(argc, argv, &i, "--quad", &missing))) {
+    } else if ((v = dyad_cli_opt_value(argc, argv, &i, "--quad", &missing))) {
       if (strlen(v) != 1 || v[0] < '1' || v[0] > '4') {
         ret = usage_error(c, "--quad wants 1, 2, 3 or 4, not '%s'", v);
         goto done;
       }
       f.quad_class = v[0] - '0';
-    } else if ((v = opt_value(argc, argv, &i, "--from", &missing)) ||
-               (v = opt_value(argc, argv, &i, "--to", &missing))) {
-      int d = parse_date(v);
+    } else if ((v = dyad_cli_opt_value(argc, argv, &i, "--from", &missing)) ||
+               (v = dyad_cli_opt_value(argc, argv, &i, "--to", &missing))) {
+      int d = dyad_cli_parse_date(v);
       if (!d) {
         ret = usage_error(c, "bad date '%s' (YYYY-MM-DD)", v);
         goto done;
@@ -166,13 +129,14 @@ static int run(enum cmd c, int argc, char **argv) {
         f.from = d;
       else
         f.to = d;
-    } else if ((v = opt_value(argc, argv, &i, "--country", &missing))) {
+    } else if ((v = dyad_cli_opt_value(argc, argv, &i, "--country",
+                                       &missing))) {
       f.country = v;
     } else if (strcmp(a, "--raw") == 0) {
       f.raw = true;
     } else if (strcmp(a, "--dedup") == 0) {
       f.raw = false;
-    } else if ((v = opt_value(argc, argv, &i, "--format", &missing))) {
+    } else if ((v = dyad_cli_opt_value(argc, argv, &i, "--format", &missing))) {
       bool ok = dyad_store_format_parse(v, &fmt) == DYAD_OK;
       if (c == CMD_QUERY)
         ok = ok && fmt <= DYAD_STORE_CSV;
@@ -192,7 +156,7 @@ static int run(enum cmd c, int argc, char **argv) {
       }
       fmt_set = true;
     } else if (c == CMD_SERIES &&
-               (v = opt_value(argc, argv, &i, "--by", &missing))) {
+               (v = dyad_cli_opt_value(argc, argv, &i, "--by", &missing))) {
       if (strcmp(v, "day") == 0)
         by = DYAD_SERIES_DAY;
       else if (strcmp(v, "week") == 0)
@@ -205,7 +169,8 @@ static int run(enum cmd c, int argc, char **argv) {
       }
       by_set = true;
     } else if (c == CMD_SERIES &&
-               (v = opt_value(argc, argv, &i, "--measure", &missing))) {
+               (v = dyad_cli_opt_value(argc, argv, &i, "--measure",
+                                       &missing))) {
       if (strcmp(v, "count") == 0)
         measure = DYAD_SERIES_COUNT;
       else if (strcmp(v, "goldstein") == 0)

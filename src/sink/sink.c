@@ -151,22 +151,6 @@ static dyad_status json_key_str(struct buf *b, const char *key, const char *s,
   return Dyad_buf_putc(b, '"');
 }
 
-/* "YYYY-MM-DD", "" for 0 (unknown) or a value that is not a date. */
-static void date_str(int ymd, char out[11]) {
-  if (!Dyad_date_valid(ymd)) {
-    out[0] = '\0';
-    return;
-  }
-  unsigned v = (unsigned)ymd;
-  static const unsigned pos[8] = {0, 1, 2, 3, 5, 6, 8, 9};
-  for (int i = 7; i >= 0; i--) {
-    out[pos[i]] = (char)('0' + v % 10);
-    v /= 10;
-  }
-  out[4] = out[7] = '-';
-  out[10] = '\0';
-}
-
 /* The event date: the one the text gives, else the story date. */
 static int event_date(const dyad_doc *doc, const dyad_event *ev,
                       dyad_date_precision *p) {
@@ -277,7 +261,7 @@ static dyad_status tsv_row(struct dyad_sink *s, const dyad_doc *doc,
   struct buf *b = &s->out;
   const char *id = dyad_doc_id(doc);
   char date[11], gs[16];
-  date_str(dyad_doc_date(doc), date);
+  Dyad_date_str(dyad_doc_date(doc), date);
   goldstein_str(dyad_event_goldstein(ev), gs);
   struct enr x;
   enr_get(doc, ev, text, len, &x);
@@ -314,7 +298,7 @@ static dyad_status tsv_row(struct dyad_sink *s, const dyad_doc *doc,
     TRY(Dyad_buf_tsv_str(b, bn, strlen(bn)));
     TRY(Dyad_buf_printf(b, ":%u", line));
   }
-  date_str(x.date, date);
+  Dyad_date_str(x.date, date);
   TRY(tsv_str(b, date));
   TRY(tsv_str(b, x.date || x.prec != DYAD_DATE_STORY
                      ? dyad_date_precision_str(x.prec)
@@ -354,7 +338,7 @@ static dyad_status jsonl_row(struct dyad_sink *s, const dyad_doc *doc,
   struct buf *b = &s->out;
   const char *id = dyad_doc_id(doc);
   char date[11], gs[16];
-  date_str(dyad_doc_date(doc), date);
+  Dyad_date_str(dyad_doc_date(doc), date);
   goldstein_str(dyad_event_goldstein(ev), gs);
   TRY(Dyad_buf_puts(b, "{\"story_id\":\""));
   TRY(json_str(b, id, strlen(id)));
@@ -405,7 +389,7 @@ static dyad_status jsonl_row(struct dyad_sink *s, const dyad_doc *doc,
   }
   struct enr x;
   enr_get(doc, ev, text, len, &x);
-  date_str(x.date, date);
+  Dyad_date_str(x.date, date);
   TRY(Dyad_buf_puts(b, ",\"event_date\":\""));
   TRY(Dyad_buf_puts(b, date));
   TRY(Dyad_buf_puts(b, "\",\"date_precision\":\""));

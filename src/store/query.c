@@ -138,14 +138,14 @@ static dyad_status build_where(const dyad_store_filter *f, int window,
   if (f->raw && (f->from || f->to)) {
     char s[64];
     if (f->from) {
-      Dyad_store_date_str(
+      Dyad_date_str(
           Dyad_date_from_days(Dyad_date_to_days(f->from) - window), d);
       snprintf(s, sizeof s, "c.event_date >= ");
       add_sql(w, s);
       add_val(w, d, strlen(d));
     }
     if (f->to) {
-      Dyad_store_date_str(
+      Dyad_date_str(
           Dyad_date_from_days(Dyad_date_to_days(f->to) + window), d);
       snprintf(s, sizeof s, "c.event_date <= ");
       add_sql(w, s);
@@ -153,14 +153,14 @@ static dyad_status build_where(const dyad_store_filter *f, int window,
     }
   }
   if (f->from) {
-    Dyad_store_date_str(f->from, d);
+    Dyad_date_str(f->from, d);
     char s[64];
     snprintf(s, sizeof s, "%s >= ", col);
     add_sql(w, s);
     add_val(w, d, 10);
   }
   if (f->to) {
-    Dyad_store_date_str(f->to, d);
+    Dyad_date_str(f->to, d);
     char s[64];
     snprintf(s, sizeof s, "%s <= ", col);
     add_sql(w, s);
@@ -786,7 +786,7 @@ static void row_export(struct out *o, sqlite3_stmt *q, dyad_store_format fmt) {
   split_actor(src, &a);
   split_actor(tgt, &b);
   char date[11];
-  Dyad_store_date_str(ymd, date);
+  Dyad_date_str(ymd, date);
   put(o, Dyad_buf_printf(&o->b, "%lld\t%s\t", id, date));
   const char *v[] = {
       ctext(q, X_SOURCE_TEXT), a.sectors, country_name(a.country),
@@ -907,7 +907,7 @@ static void period_name(long p, dyad_series_period by, char out[11]) {
     snprintf(out, 11, "%04ld-%02ld", y % 10000, m % 100);
     return;
   }
-  Dyad_store_date_str(Dyad_date_from_days(p), out);
+  Dyad_date_str(Dyad_date_from_days(p), out);
 }
 
 static long next_period(long p, dyad_series_period by) {

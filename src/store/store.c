@@ -82,21 +82,6 @@ dyad_status Dyad_store_sql_error(dyad_store *s, dyad_error *err,
   return Dyad_error_set(err, DYAD_ERR_IO, "", 0, 0, "%s: %s", what, msg);
 }
 
-void Dyad_store_date_str(int ymd, char out[11]) {
-  if (!Dyad_date_valid(ymd)) {
-    out[0] = '\0';
-    return;
-  }
-  unsigned v = (unsigned)ymd;
-  static const unsigned pos[8] = {0, 1, 2, 3, 5, 6, 8, 9};
-  for (int i = 7; i >= 0; i--) {
-    out[pos[i]] = (char)('0' + v % 10);
-    v /= 10;
-  }
-  out[4] = out[7] = '-';
-  out[10] = '\0';
-}
-
 int Dyad_store_date_parse(const unsigned char *s) {
   if (!s)
     return 0;
@@ -682,8 +667,8 @@ static dyad_status find_cluster(dyad_store *s, const dyad_event *ev,
     char lo[11], hi[11];
     long days = Dyad_date_to_days(ymd);
     int best_date = 0;
-    Dyad_store_date_str(Dyad_date_from_days(days - s->window), lo);
-    Dyad_store_date_str(Dyad_date_from_days(days + s->window), hi);
+    Dyad_date_str(Dyad_date_from_days(days - s->window), lo);
+    Dyad_date_str(Dyad_date_from_days(days + s->window), hi);
     TRY(stmt(s, Q_FIND_CLUSTER, &q, err));
     bind_str(q, 1, src);
     bind_str(q, 2, tgt);
@@ -760,8 +745,7 @@ static dyad_status count_mention(dyad_store *s, int64_t cluster, bool first,
   } else {
     ix = (uint32_t)s->pending.len;
     p = Dyad_vec_push(&s->pending);
-    if (!p || Dyad_u64map_put(&s->pending_ix, (uint64_t)cluster, ix) !=
-                  DYAD_OK)
+    if (!p || Dyad_u64map_put(&s->pending_ix, (uint64_t)cluster, ix) != DYAD_OK)
       return Dyad_error_set(err, DYAD_ERR_NOMEM, "", 0, 0, "out of memory");
     p->cluster = cluster;
     p->mentions = p->stories = 0;
@@ -833,7 +817,7 @@ static dyad_status put_event(dyad_store *s, const dyad_doc *doc,
   if (!ymd && p == DYAD_DATE_STORY)
     ymd = dyad_doc_date(doc);
   char date[11];
-  Dyad_store_date_str(ymd, date);
+  Dyad_date_str(ymd, date);
   struct where w;
   where_get(ev, text, len, &w);
   if (location_key(&w, &s->scratch) != DYAD_OK)
@@ -1013,7 +997,7 @@ dyad_status dyad_store_put(dyad_store *s, const dyad_doc *doc,
                          : discard ? discard
                                    : (coded == DYAD_ERR_LIMIT ? message : NULL);
     char date[11];
-    Dyad_store_date_str(dyad_doc_date(doc), date);
+    Dyad_date_str(dyad_doc_date(doc), date);
     int64_t row;
     TRY(insert_story(s, id, hash, date, doc->source, doc->url, input, outcome,
                      reason, ok ? dyad_doc_sentence_count(doc) : 0, n, &row,
@@ -1025,9 +1009,9 @@ dyad_status dyad_store_put(dyad_store *s, const dyad_doc *doc,
           *result = res;
         return DYAD_OK;
       }
-      TRY(insert_story(s, id, hash, date, doc->source, doc->url, input,
-                       outcome, reason, ok ? dyad_doc_sentence_count(doc) : 0,
-                       n, &row, err));
+      TRY(insert_story(s, id, hash, date, doc->source, doc->url, input, outcome,
+                       reason, ok ? dyad_doc_sentence_count(doc) : 0, n, &row,
+                       err));
     } else if (fresh) {
       res = DYAD_STORE_ADDED;
     }

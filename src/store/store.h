@@ -63,8 +63,8 @@ struct dyad_store {
   struct vec clusters; /* int64: clusters of the story being put */
   /* mentions of existing clusters counted in this transaction, written
    * once per cluster before the commit (and before any recount) */
-  struct vec pending;        /* struct pending_count */
-  struct u64map pending_ix;  /* cluster id -> index in pending */
+  struct vec pending;       /* struct pending_count */
+  struct u64map pending_ix; /* cluster id -> index in pending */
   struct buf scratch;
   char now[20]; /* UTC time of the story being put */
   time_t now_t; /* ... as a time_t */
@@ -73,8 +73,6 @@ struct dyad_store {
 /* Fills err with SQLite's message for the handle; returns DYAD_ERR_IO. */
 dyad_status Dyad_store_sql_error(dyad_store *s, dyad_error *err,
                                  const char *what);
-/* YYYYMMDD -> "YYYY-MM-DD" (out[11]); "" for an invalid date. */
-void Dyad_store_date_str(int ymd, char out[11]);
 /* "YYYY-MM-DD" (or NULL) -> YYYYMMDD; 0 when not a date. */
 int Dyad_store_date_parse(const unsigned char *s);
 

@@ -482,6 +482,21 @@ bool Dyad_date_valid(int ymd) {
   return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= mdays(y, m);
 }
 
+void Dyad_date_str(int ymd, char out[11]) {
+  if (!Dyad_date_valid(ymd)) {
+    out[0] = '\0';
+    return;
+  }
+  unsigned v = (unsigned)ymd;
+  static const unsigned pos[8] = {0, 1, 2, 3, 5, 6, 8, 9};
+  for (int i = 7; i >= 0; i--) {
+    out[pos[i]] = (char)('0' + v % 10);
+    v /= 10;
+  }
+  out[4] = out[7] = '-';
+  out[10] = '\0';
+}
+
 int Dyad_date_parse(const char *s, size_t n) {
   char dig[9];
   size_t k = 0;

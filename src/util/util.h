@@ -136,6 +136,9 @@ int32_t Dyad_utf8_decode(const unsigned char *s, size_t n, size_t *len);
 /* Parses "YYYY-MM-DD", "YYYYMMDD" or "YYMMDD" (00-30 -> 20xx). Returns
  * YYYYMMDD or 0 when malformed or impossible. */
 int Dyad_date_parse(const char *s, size_t n);
+/* YYYYMMDD -> "YYYY-MM-DD" in out[11]; "" for 0 or a value that is not a
+ * valid date. */
+void Dyad_date_str(int ymd, char out[11]);
 bool Dyad_date_valid(int ymd);
 /* Days since 1970-01-01 and back. */
 long Dyad_date_to_days(int ymd);
