@@ -181,6 +181,31 @@ static bool hint_fits(const struct gazetteer *g, const struct gaz_entry *e,
   return false;
 }
 
+/* The region, else the country, the hint itself names ("Kentucky",
+ * "Gao region"); NULL when it names none. */
+static const struct gaz_entry *hint_entry(const struct gazetteer *g,
+                                          const char *h, size_t hn) {
+  static const char *const tail[] = {" region", " province", " state",
+                                     " governorate", " district"};
+  size_t n = hn;
+  for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++) {
+    size_t m = strlen(tail[i]);
+    if (n > m && ascii_eq(h + n - m, tail[i], m))
+      n -= m;
+  }
+  char k[KEY_MAX];
+  size_t kn = Dyad_gaz_fold(h, n, k, sizeof k);
+  const struct gaz_entry *c[8], *country = NULL;
+  size_t nc = Dyad_gaz_find(g, k, kn, c, 8);
+  for (size_t i = 0; i < nc; i++) {
+    if (c[i]->level == DYAD_GEO_ADMIN1)
+      return c[i];
+    if (c[i]->level == DYAD_GEO_COUNTRY && !country)
+      country = c[i];
+  }
+  return country;
+}
+
 /* The entry a name (bytes [p, p+n)) stands for, with the hint [h, h+hn)
  * (may be empty), NULL if the gazetteer has none. */
 struct story {
@@ -243,7 +268,7 @@ static const struct gaz_entry *resolve(const struct gazetteer *g, const char *p,
   }
   if (!nc && kn > 7 && memcmp(k + kn - 7, " REGION", 7) == 0)
     nc = Dyad_gaz_find(g, k, kn - 7, c, MAX_CAND);
-  if (nc == 1)
+  if (nc == 1 && (!hn || hint_fits(g, c[0], h, hn)))
     return c[0];
   uint32_t at = (uint32_t)(p - st->doc->text);
   const struct tally *t = nc ? story_tally(st, at, at + (uint32_t)n) : NULL;
@@ -267,6 +292,13 @@ static const struct gaz_entry *resolve(const struct gazetteer *g, const char *p,
       best = c[i];
       bs = sc;
     }
+  }
+  /* "Paris, Kentucky" where the gazetteer holds no Paris in Kentucky: the
+   * region (or country) the words after the name give, not another Paris */
+  if (hn && (!best || bs < (1ull << 62))) {
+    const struct gaz_entry *r = hint_entry(g, h, hn);
+    if (r)
+      return r;
   }
   return best;
 }

@@ -193,6 +193,14 @@ if [ -f "$STORY" ]; then
 else
   echo "enrich: SKIP seed story: $STORY not found (set DYAD_SHARED)"
 fi
+# a region after the name where the gazetteer holds no place of that name:
+# the region, not a place of the name elsewhere
+printf 'date 2024-07-04\nPolice in Paris, Kentucky arrested a man.\n' >"$T/kentucky.txt"
+code "$T/kentucky.txt"
+check "Paris, Kentucky: the region" \
+  "$(fields "$T/out" arrested source country admin1 place geo_precision)" \
+  "USACOP|USA|Kentucky||admin1"
+
 # the violent rows of one sentence are one incident: a row without a date,
 # place or counts of its own takes them from the others
 printf 'date 2024-11-20\nMilitants killed five police officers and injured seven in an attack in Peshawar last week.\n' >"$T/incident.txt"
