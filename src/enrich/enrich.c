@@ -332,8 +332,8 @@ static size_t find_places(const struct dyad_lexicon *lex, const struct sent *s,
 /* Whether a verb other than the event's own (at v) stands between tokens
  * a and b: the place phrase then belongs to that verb's act ("urged all
  * countries to enforce an embargo in Ivory Coast"). */
-static bool verb_between(const struct sent *s, uint32_t a, uint32_t b,
-                         uint32_t v) {
+bool Dyad_enrich_verb_between(const struct sent *s, uint32_t a, uint32_t b,
+                              uint32_t v) {
   for (uint32_t i = 0; i < s->nverbs; i++) {
     const struct vgroup *g = &s->verbs[i];
     if (!g->noun && g->t0 > a && g->t0 < b && !(v >= g->t0 && v < g->t1))
@@ -363,8 +363,8 @@ static int pick_place(const struct sent *s, const struct place *p, size_t np,
   if (best < 0 && np && p[0].prep == 0)
     best = 0;
   if (best >= 0 && verbal &&
-      (p[best].prep > v ? verb_between(s, v, p[best].prep, v)
-                        : verb_between(s, p[best].prep, v, v)))
+      (p[best].prep > v ? Dyad_enrich_verb_between(s, v, p[best].prep, v)
+                        : Dyad_enrich_verb_between(s, p[best].prep, v, v)))
     return -1;
   return best;
 }

@@ -207,4 +207,10 @@ dyad_status Dyad_enrich_locate(const struct dyad_lexicon *lex,
 /* YYYYMMDD `ymd` moved by `days`, 0 when the result is not a valid date. */
 int Dyad_enrich_add_days(int ymd, long days);
 
+/* Whether a verb other than the event's own (at token v) starts between
+ * tokens a and b of sentence s (the place phrase then belongs to that
+ * verb's act). */
+bool Dyad_enrich_verb_between(const struct sent *s, uint32_t a, uint32_t b,
+                              uint32_t v);
+
 #endif

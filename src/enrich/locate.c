@@ -146,10 +146,9 @@ static bool same_folded(const char *a, size_t an, const char *b, size_t bn) {
   return x && x == y && memcmp(fa, fb, x) == 0;
 }
 
-/* Whether the hint names the region or the country of entry e: "Texas",
- * "Gao region", "Iraq". */
-static bool hint_fits(const struct gazetteer *g, const struct gaz_entry *e,
-                      const char *h, size_t hn) {
+/* The length of hint h without a trailing kind of region: "Gao region" ->
+ * "Gao". */
+static size_t hint_len(const char *h, size_t hn) {
   static const char *const tail[] = {" region", " province", " state",
                                      " governorate", " district"};
   size_t n = hn;
@@ -158,6 +157,14 @@ static bool hint_fits(const struct gazetteer *g, const struct gaz_entry *e,
     if (n > m && ascii_eq(h + n - m, tail[i], m))
       n -= m;
   }
+  return n;
+}
+
+/* Whether the hint names the region or the country of entry e: "Texas",
+ * "Gao region", "Iraq". */
+static bool hint_fits(const struct gazetteer *g, const struct gaz_entry *e,
+                      const char *h, size_t hn) {
+  size_t n = hint_len(h, hn);
   const char *a = Dyad_gaz_str(g, e->admin1);
   if (a[0]) {
     if (same_folded(a, strlen(a), h, n))
@@ -185,14 +192,7 @@ static bool hint_fits(const struct gazetteer *g, const struct gaz_entry *e,
  * "Gao region"); NULL when it names none. */
 static const struct gaz_entry *hint_entry(const struct gazetteer *g,
                                           const char *h, size_t hn) {
-  static const char *const tail[] = {" region", " province", " state",
-                                     " governorate", " district"};
-  size_t n = hn;
-  for (size_t i = 0; i < sizeof tail / sizeof tail[0]; i++) {
-    size_t m = strlen(tail[i]);
-    if (n > m && ascii_eq(h + n - m, tail[i], m))
-      n -= m;
-  }
+  size_t n = hint_len(h, hn);
   char k[KEY_MAX];
   size_t kn = Dyad_gaz_fold(h, n, k, sizeof k);
   const struct gaz_entry *c[8], *country = NULL;
@@ -382,18 +382,6 @@ static bool name_tok(const struct sent *s, uint32_t j) {
   return true;
 }
 
-/* Whether a verb other than the event's (at v) starts between tokens a
- * and b. */
-static bool other_verb_between(const struct sent *s, uint32_t a, uint32_t b,
-                               uint32_t v) {
-  for (uint32_t i = 0; i < s->nverbs; i++) {
-    const struct vgroup *g = &s->verbs[i];
-    if (!g->noun && g->t0 > a && g->t0 < b && !(v >= g->t0 && v < g->t1))
-      return true;
-  }
-  return false;
-}
-
 /*
  * A place the sentence names outside the phrases enrich.c reads: after a
  * noun of settlement ("the town of Gorazde", "the northern city of
@@ -429,7 +417,7 @@ static const struct gaz_entry *named_place(const struct sent *s, uint32_t v,
      * cooperation with France and has turned to Russia" was not cut in
      * Russia */
     if (dir && ((v < s->n && s->ti[j].clause != s->ti[v].clause) ||
-                other_verb_between(s, v < j ? v : j, v < j ? j : v, v)))
+                Dyad_enrich_verb_between(s, v < j ? v : j, v < j ? j : v, v)))
       continue;
     uint32_t k = j + 1;
     if (noun && k < s->n && Dyad_key_is(&s->tok[k], "CITY"))
