@@ -144,6 +144,7 @@ static dyad_status lit_make(struct cl_dict *d, const char *s, size_t n,
   l->str = sid;
   l->len = (uint16_t)n;
   l->first = l->last = CL_NONE;
+  l->discard = 0;
   *lit = (uint32_t)(d->lits.len - 1);
   return Dyad_u64map_put(&d->litmap, sid, *lit);
 }
@@ -1828,8 +1829,10 @@ static dyad_status p_discards(struct rd *r) {
     struct cl_discard *x = Dyad_vec_push(&d->discards);
     if (!x)
       return DYAD_ERR_NOMEM;
+    uint32_t xi = (uint32_t)d->discards.len; /* 1 + its index */
     x->story = story;
     x->cells = (uint32_t)d->cells.len;
+    x->next = 0;
     size_t i = 0;
     while (i < n) {
       while (i < n && (s[i] == ' ' || s[i] == '_' || s[i] == '\t'))
@@ -1849,6 +1852,15 @@ static dyad_status p_discards(struct rd *r) {
       i = j;
     }
     TRY(cell(d, 0));
+    /* chain it on its first literal (the scan of a record looks up each
+     * word's literal instead of trying every phrase at every word) */
+    x = &VEC_AT(&d->discards, struct cl_discard, xi - 1);
+    int32_t first = *cl_cells(d, x->cells);
+    if (first) {
+      struct cl_lit *l = &VEC_AT(&d->lits, struct cl_lit, (uint32_t)first);
+      x->next = l->discard;
+      l->discard = xi;
+    }
   }
   return DYAD_OK;
 }

@@ -268,18 +268,22 @@ static dyad_status emit(struct classic *cl, const struct dyad_coder *c,
  * --------------------------------------------------------- */
 
 /* 1 sentence discard, 2 story discard, 0 none: a discard phrase's words
- * found consecutive in the record. */
+ * found consecutive in the record. The phrases are found through the
+ * literal of each word of the record (cl_lit.discard), so the cost is one
+ * look-up per word, not one comparison per phrase and word. */
 static int discarded(const struct classic *cl) {
   const struct cl_dict *d = &cl->d;
   const struct cl_rec *r = &cl->r;
   int best = 0;
-  for (size_t i = 0; i < d->discards.len; i++) {
-    const struct cl_discard *x = &VEC_AT(&d->discards, struct cl_discard, i);
-    const int32_t *p = cl_cells(d, x->cells);
-    if (!p[0])
+  for (int k = 0; k <= r->ilex && best < 2; k++) {
+    uint32_t lit = Dyad_cl_lit(d, r->w[k].t, r->w[k].n);
+    if (!lit)
       continue;
-    for (int k = 0; k <= r->ilex; k++) {
-      int j = 0;
+    uint32_t xi = VEC_AT(&d->lits, struct cl_lit, lit).discard;
+    for (; xi; xi = VEC_AT(&d->discards, struct cl_discard, xi - 1).next) {
+      const struct cl_discard *x = &VEC_AT(&d->discards, struct cl_discard, xi - 1);
+      const int32_t *p = cl_cells(d, x->cells);
+      int j = 1; /* p[0] is the word's own literal */
       while (p[j] && k + j <= r->ilex) {
         const struct cl_word *w = &r->w[k + j];
         const struct cl_lit *l =
@@ -289,12 +293,8 @@ static int discarded(const struct classic *cl) {
           break;
         j++;
       }
-      if (!p[j]) {
-        int v = x->story ? 2 : 1;
-        if (v > best)
-          best = v;
-        break;
-      }
+      if (!p[j] && (x->story ? 2 : 1) > best)
+        best = x->story ? 2 : 1;
     }
   }
   return best;

@@ -119,6 +119,8 @@ struct cl_lit {
   uint32_t str; /* id in dict->litstr */
   uint16_t len;
   uint32_t first, last; /* roots whose phrase starts with it, in order */
+  uint32_t discard;     /* 1 + the first discard phrase that starts with
+                         * it (chained by cl_discard.next), 0 none */
 };
 
 /* An entry: what roots share (synonyms of an actor, forms of a verb). */
@@ -203,6 +205,7 @@ struct cl_dict {
 /* A PETRARCH discard phrase: literal ids, whole words, consecutive. */
 struct cl_discard {
   uint32_t cells; /* index into dict->cells: literal ids, 0-terminated */
+  uint32_t next;  /* 1 + the next discard with the same first literal */
   bool story;
 };
 

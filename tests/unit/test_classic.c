@@ -288,6 +288,11 @@ static void test_petrarch(struct runner *r) {
             " [discarded]");
   CHECK_STR(r, code("Alderia condemned Borvia during the typhoon."),
             " [discarded]");
+  CHECK_STR(r, code("Alderia condemned Borvia after the game."),
+            " [discarded]");
+  CHECK_STR(r, code("Alderia condemned Borvia after the meeting."),
+            "ALD BOR 122");
+  CHECK_STR(r, code("Alderia condemned Borvia after the"), "ALD BOR 122");
   CASE(r, "PETRARCH: require_dyad off codes events without a target");
   coder->require_dyad = false;
   CHECK_STR(r, code("Alderia condemned the decision."), "ALD  122");
