@@ -777,6 +777,133 @@ static size_t name_key(const struct token *tok, uint32_t t0, uint32_t t1,
   return kl ? Dyad_gaz_fold(key, kl, out, cap) : 0;
 }
 
+/* The one country of the regions and countries the gazetteer (src/enrich/
+ * gazetteer.h) calls tok[q0, q1) ("Texas": USA, "France": FRA); NULL when
+ * it names none or those of several countries. */
+static const char *qualifier_country(const struct gazetteer *gz,
+                                     const struct token *tok, uint32_t q0,
+                                     uint32_t q1) {
+  char qk[128];
+  size_t ql = name_key(tok, q0, q1, qk, sizeof qk);
+  if (!ql)
+    return NULL;
+  const struct gaz_entry *c[32];
+  size_t nc = Dyad_gaz_find(gz, qk, ql, c, 32);
+  const char *cc = NULL;
+  for (size_t i = 0; i < nc; i++) {
+    if (c[i]->level != DYAD_GEO_ADMIN1 && c[i]->level != DYAD_GEO_COUNTRY)
+      continue;
+    if (cc && strcmp(cc, c[i]->iso3) != 0)
+      return NULL; /* a name of several countries */
+    cc = c[i]->iso3;
+  }
+  return cc;
+}
+
+/* Whether the gazetteer holds a place (a city, town or village) called
+ * tok[p0, p1) in country cc (ISO 3166-1 alpha-3). */
+static bool holds_place(const struct gazetteer *gz, const struct token *tok,
+                        uint32_t p0, uint32_t p1, const char *cc) {
+  char pk[128];
+  size_t pl = name_key(tok, p0, p1, pk, sizeof pk);
+  if (!pl)
+    return false;
+  const struct gaz_entry *c[32];
+  size_t nc = Dyad_gaz_find(gz, pk, pl, c, 32);
+  for (size_t i = 0; i < nc; i++)
+    if (c[i]->level == DYAD_GEO_PLACE && strcmp(c[i]->iso3, cc) == 0)
+      return true;
+  return false;
+}
+
+/* The first token of the capitalised words (up to three) that end the
+ * span [t0, t1): "Police in Paris" -> "Paris"; t1 when none. */
+static uint32_t name_start(const struct token *tok, uint32_t t0, uint32_t t1) {
+  uint32_t p0 = t1;
+  while (p0 > t0 && p0 + 3 > t1 && tok[p0 - 1].kind == TK_WORD &&
+         (tok[p0 - 1].flags & TOK_CAP))
+    p0--;
+  return p0;
+}
+
+/*
+ * "Police in Paris, France", "soldiers in Gao, Mali": a country or region
+ * the dictionaries list as an actor, after a place name and a comma, where
+ * the gazetteer holds a place of that name in that country, says where the
+ * place is; it is neither a party of its own nor the subject of what
+ * follows. When the place ends an actor phrase ("Police in Paris"), the
+ * phrase takes in the qualifier and its country; else ("in Lyon, France")
+ * the place's preposition governs the qualifier's phrase, so that "Police
+ * in Lyon, France" is FRACOP. Runs before compounds are formed: the
+ * qualifier is no member of a list.
+ */
+static void place_tails(const struct dyad_lexicon *lex, struct sent *s,
+                        const struct token *tok, uint32_t n, struct arena *a) {
+  const struct gazetteer *gz = NULL;
+  for (uint32_t hi = 0; hi < s->ngroups; hi++) {
+    struct agroup *h = &s->groups[hi];
+    uint32_t q0 = h->t0;
+    if (q0 < 2 || tok[q0 - 1].kind != TK_COMMA || h->t1 - q0 > 3 || !h->code ||
+        strlen(h->code) < 3 || h->possessor || h->modifier)
+      continue;
+    bool bare = true;
+    for (uint32_t k = q0; k < h->t1; k++)
+      bare = bare && s->ti[k].role == RO_ACTOR;
+    if (!bare)
+      continue;
+    uint32_t c = q0 - 1; /* the comma */
+    struct agroup *g =
+        hi > 0 && s->groups[hi - 1].t1 == c ? &s->groups[hi - 1] : NULL;
+    uint32_t p0;
+    if (g) {
+      /* the place is the name that gave the phrase its code */
+      if (g->pronoun || g->agent_only || !g->code || g->h1 != c)
+        continue;
+      p0 = name_start(tok, g->h0, c);
+    } else {
+      /* a place no dictionary lists, after a preposition */
+      p0 = name_start(tok, 0, c);
+      bool named = p0 < c;
+      for (uint32_t k = p0; k < c && named; k++)
+        named = s->ti[k].group == 0 && s->ti[k].role == RO_NONE &&
+                s->ti[k].fc == FC_NONE;
+      if (!named || p0 == 0 ||
+          (s->ti[p0 - 1].fc != FC_PREP && s->ti[p0 - 1].fc != FC_TO))
+        continue;
+    }
+    if (p0 >= c)
+      continue;
+    if (!gz && !(gz = Dyad_lex_gazetteer(lex)))
+      return;
+    const char *cc = qualifier_country(gz, tok, q0, h->t1);
+    if (!cc || !holds_place(gz, tok, p0, c, cc))
+      continue;
+    if (!g) {
+      h->prep = find_prep(s, p0);
+      continue;
+    }
+    /* the qualifier's country replaces that of the capital ("Paris, Texas"
+     * is done by place_qualifiers when Texas is no actor) */
+    if (strncmp(g->code, h->code, 3) != 0) {
+      char *code = Dyad_arena_strndup(a, g->code, strlen(g->code));
+      if (code) {
+        memcpy(code, h->code, 3);
+        g->code = code;
+      }
+    }
+    g->t1 = h->t1;
+    g->possessor = h->possessor;
+    memmove(h, h + 1, (s->ngroups - hi - 1) * sizeof *h);
+    s->ngroups--;
+    for (uint32_t k = 0; k < n; k++)
+      s->ti[k].group = 0;
+    for (uint32_t x = 0; x < s->ngroups; x++)
+      for (uint32_t k = s->groups[x].t0; k < s->groups[x].t1; k++)
+        s->ti[k].group = (uint16_t)(x + 1);
+    hi--;
+  }
+}
+
 /*
  * "Police in Paris, Texas", "Paris, Kentucky": a place the dictionaries
  * code as a country (a capital) followed by a comma and a region or
@@ -799,43 +926,23 @@ static void place_qualifiers(const struct dyad_lexicon *lex, struct sent *s,
            (tok[q1].flags & TOK_CAP))
       q1++;
     /* the name that ends the phrase: "Police in Paris" */
-    uint32_t p0 = g->t1;
-    while (p0 > g->t0 && p0 + 3 > g->t1 && tok[p0 - 1].kind == TK_WORD &&
-           (tok[p0 - 1].flags & TOK_CAP))
-      p0--;
-    char qk[128], pk[128];
-    size_t ql = name_key(tok, q0, q1, qk, sizeof qk);
-    size_t pl = name_key(tok, p0, g->t1, pk, sizeof pk);
-    if (!ql || !pl)
+    uint32_t p0 = name_start(tok, g->t0, g->t1);
+    if (q1 == q0 || p0 == g->t1)
       continue;
     if (!gz && !(gz = Dyad_lex_gazetteer(lex)))
       return;
-    const struct gaz_entry *c[32];
-    size_t nc = Dyad_gaz_find(gz, qk, ql, c, 32);
-    const char *cc = NULL;
-    for (size_t i = 0; i < nc; i++) {
-      if (c[i]->level != DYAD_GEO_ADMIN1 && c[i]->level != DYAD_GEO_COUNTRY)
-        continue;
-      if (cc && strcmp(cc, c[i]->iso3) != 0) {
-        cc = NULL; /* a name of several countries */
-        break;
-      }
-      cc = c[i]->iso3;
-    }
+    const char *cc = qualifier_country(gz, tok, q0, q1);
     if (!cc || strncmp(cc, g->code, 3) == 0)
       continue;
-    nc = Dyad_gaz_find(gz, pk, pl, c, 32);
-    for (size_t i = 0; i < nc; i++)
-      if (c[i]->level == DYAD_GEO_PLACE && strcmp(c[i]->iso3, cc) == 0) {
-        /* the country block changes, the agents after it stay */
-        size_t len = strlen(g->code);
-        char *code = Dyad_arena_strndup(a, g->code, len);
-        if (code) {
-          memcpy(code, cc, 3);
-          g->code = code;
-        }
-        break;
+    if (holds_place(gz, tok, p0, g->t1, cc)) {
+      /* the country block changes, the agents after it stay */
+      size_t len = strlen(g->code);
+      char *code = Dyad_arena_strndup(a, g->code, len);
+      if (code) {
+        memcpy(code, cc, 3);
+        g->code = code;
       }
+    }
   }
 }
 
@@ -1017,6 +1124,9 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
     i = e;
   }
 
+  if (!po->tabari)
+    place_tails(lex, s, tok, n, a);
+
   /* compounds: G1 (, Gk)* and|or Gn with nothing else between */
   int next_compound = 0;
   for (uint32_t gi = 0; gi + 1 < s->ngroups; gi++) {
@@ -1188,7 +1298,10 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
           (Dyad_key_is(&tok[g->t1], "IN") || Dyad_key_is(&tok[g->t1], "OF"))) {
         for (uint32_t hj = gi + 1; hj < s->ngroups; hj++) {
           const struct agroup *h = &s->groups[hj];
-          if (h->t0 <= g->t1 + 2 && h->code && !h->agent_only)
+          /* (or the country after the place it names: "police in Lyon,
+           * France", place_tails) */
+          if ((h->t0 <= g->t1 + 2 || h->prep == (int)g->t1) && h->code &&
+              !h->agent_only)
             ctx = h->code;
           break;
         }
@@ -1950,7 +2063,8 @@ static dyad_status clauses(struct sent *s, const struct parse_opts *po,
         start[k - 1] = 1;
         ctype[k - 1] = CL_FRAME;
       } else if (reports == 0 && verbs == 1 && !bad && e - k <= 10 &&
-                 s->ti[k].group) {
+                 s->ti[k].group && s->groups[s->ti[k].group - 1].t0 == k &&
+                 s->groups[s->ti[k].group - 1].prep < 0) {
         /* "..., a human rights group protested here Wednesday.": a clause
          * of its own whose subject is the phrase after the comma */
         start[k - 1] = 1;
