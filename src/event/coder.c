@@ -106,6 +106,14 @@ struct evspec {
 
 static bool same_root(const char *a, const char *b);
 
+/* A country's armed opponents: rebels, insurgents and militants (REB) or
+ * unaligned armed forces (UAF), the sector right after the country block
+ * ("MLIREB", "NGAREBMUS"). */
+static bool armed_opponent(const char *code) {
+  return strlen(code) >= 6 &&
+         (strncmp(code + 3, "REB", 3) == 0 || strncmp(code + 3, "UAF", 3) == 0);
+}
+
 static dyad_status add_event(const struct dyad_coder *c, struct dyad_doc *doc,
                              struct sent *s, const struct agroup *sg,
                              const struct agroup *tg, const struct evspec *ev) {
@@ -121,11 +129,15 @@ static dyad_status add_event(const struct dyad_coder *c, struct dyad_doc *doc,
    * country was only inferred from the sentence are not taken to be those
    * of a state or its army using force (CAMEO 18-20); police and
    * governments acting at home keep them ("police opened fire on
-   * demonstrators, killing one person") */
+   * demonstrators, killing one person"), and so do armed opponents that
+   * the sentence places in that country, whom its army fights at home
+   * ("Malian troops killed several militants near Mopti": MLIREB; not
+   * "... tanks reinforced the siege ... of a three-week insurgency" in a
+   * story about U.S. forces) */
   if (c->opt.profile != DYAD_PROFILE_TABARI && tgt && tg->agent_only && *src &&
       same_root(src, tgt) &&
       (strlen(src) == 3 || strncmp(src + 3, "MIL", 3) == 0) &&
-      violent(ev->code))
+      !(armed_opponent(tgt) && tg->placed) && violent(ev->code))
     tgt = NULL;
   if (tgt && strcmp(src, tgt) == 0)
     return DYAD_OK; /* no self-events */

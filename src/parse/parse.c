@@ -1311,6 +1311,7 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
           ctx = cc;
         }
       }
+      bool placed = false; /* ctx is where the sentence's places are */
       /* "a junta seized power in Mali": a country in an IN phrase close
        * after it, before any comma */
       for (uint32_t hj = gi + 1; !ctx && hj < s->ngroups; hj++) {
@@ -1331,6 +1332,7 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
             h->code && !h->agent_only && !h->pronoun && strlen(h->code) == 3)
           ctx = h->code;
       }
+      placed = ctx != NULL;
       /* a civilian agent ("a judge", "the ministry") with no other clue
        * belongs to the one country the sentence names ("Judge Rivera opened
        * investigations against 28 Chilean officials"); armed agents may be
@@ -1399,14 +1401,23 @@ static dyad_status actor_groups(const struct dyad_lexicon *lex, struct sent *s,
           ctx = Dyad_arena_strndup(a, dc->countries[best].cc, 3);
       }
       /* the country of the place the sentence names ("soldiers ... in an
-       * ambush near Gao": Malian soldiers) */
-      if (!ctx)
+       * ambush near Gao": Malian soldiers); for armed opponents, whether
+       * those places agree with the country found before (see
+       * struct agroup, placed) */
+      if (!ctx) {
         ctx = place_country(lex, s, tok, n);
+        placed = ctx != NULL;
+      } else if (!placed &&
+                 (strncmp(ag, "REB", 3) == 0 || strncmp(ag, "UAF", 3) == 0)) {
+        const char *pc = place_country(lex, s, tok, n);
+        placed = pc && strncmp(pc, ctx, 3) == 0;
+      }
       if (ctx) {
         if (strlen(ctx) > 3 && strncmp(ctx + 3, ag, strlen(ag)) == 0)
           g->code = ctx;
         else
           g->code = add_agent(a, ctx, ag, false);
+        g->placed = placed;
       } else {
         g->code = NULL; /* an agent with no country: not an actor */
       }

@@ -83,6 +83,9 @@ struct agroup {
   int prep;          /* index of the governing preposition token, -1 */
   bool pronoun;      /* a pronoun resolved to an antecedent */
   bool agent_only;   /* no actor: code inferred from context */
+  bool placed;       /* agent_only, and its country is that of an "in/of X"
+                      * phrase after it or of the places the sentence names
+                      * ("militants near Mopti": MLI) */
   bool possessor;    /* followed by 's */
   bool modifier;     /* modifies a following common noun: not a subject */
   bool null_code;    /* an actor coded [---] */
