@@ -1877,6 +1877,41 @@ static bool predicate_follows(const struct sent *s, uint32_t k, uint32_t lim) {
          ti->fc == FC_DO || ti->fc == FC_MODAL || ti->fc == FC_NEG;
 }
 
+/* A plain noun word: no actor, verb or event noun, no function word. */
+static bool plain_noun(const struct sent *s, uint32_t k) {
+  const struct tinfo *ti = &s->ti[k];
+  return s->tok[k].kind == TK_WORD && ti->group == 0 && ti->fc == FC_NONE &&
+         (ti->role == RO_NONE || ti->role == RO_NOUN || ti->role == RO_ADJ);
+}
+
+/* "fired tear gas and water cannon at protesters": the conjunction at k
+ * joins two noun phrases that name no actor, not two clauses; the phrase
+ * after it (a determiner, numbers, up to four plain words) ends at a
+ * preposition, a conjunction or punctuation, not at a predicate of its own
+ * ("... and tensions rose" keeps its clause when "rose" is a verb of the
+ * dictionaries). */
+static bool noun_pair(const struct sent *s, uint32_t k) {
+  if (k == 0 || !plain_noun(s, k - 1))
+    return false;
+  uint32_t m = k + 1, words = 0;
+  if (m < s->n && s->ti[m].fc == FC_DET)
+    m++;
+  while (
+      m < s->n && words < 4 &&
+      (plain_noun(s, m) || s->tok[m].kind == TK_NUM || s->ti[m].fc == FC_NUM)) {
+    m++;
+    words++;
+  }
+  if (!words)
+    return false;
+  if (m >= s->n)
+    return true;
+  const struct token *t = &s->tok[m];
+  return t->kind == TK_PERIOD || t->kind == TK_COMMA || t->kind == TK_SEMI ||
+         s->ti[m].fc == FC_PREP || s->ti[m].fc == FC_TO ||
+         s->ti[m].fc == FC_CONJ;
+}
+
 static dyad_status clauses(struct sent *s, const struct parse_opts *po,
                            struct arena *a) {
   const struct token *tok = s->tok;
@@ -1933,6 +1968,8 @@ static dyad_status clauses(struct sent *s, const struct parse_opts *po,
         if (!verb && later)
           compound = true;
       }
+      if (!compound && !po->tabari && gl < 0 && noun_pair(s, k))
+        compound = true;
       if (!compound) {
         start[k] = 1;
         ctype[k] = verb_follows(s, k + 1, n) ? CL_CONJ : CL_MAIN;
@@ -2191,17 +2228,33 @@ static void clause_roles(struct sent *s, const struct parse_opts *po) {
     struct clause *cl = &s->clauses[ci];
     /* subject: the first group before the clause's first verb that no
      * preposition governs (TABARI: the first actor of the clause) */
-    uint32_t vstart = cl->t1;
+    uint32_t vstart = cl->t1, from = cl->t0;
+    bool opener = false;
     for (uint32_t vi = 0; vi < s->nverbs; vi++) {
-      if (s->verbs[vi].clause == (int)ci && !s->verbs[vi].noun) {
-        vstart = s->verbs[vi].a0;
-        break;
+      const struct vgroup *v = &s->verbs[vi];
+      if (v->clause != (int)ci || v->noun)
+        continue;
+      /* "Using tear gas, police dispersed ...": a participle that opens
+       * the clause and ends at a comma is no predicate; the subject stands
+       * before the verb after the comma */
+      if (!po->tabari && !opener && v->a0 == cl->t0 && (v->mods & VM_ING)) {
+        uint32_t k = v->t1;
+        while (k < cl->t1 && tok[k].kind != TK_COMMA &&
+               s->ti[k].role != RO_VERB)
+          k++;
+        if (k < cl->t1 && tok[k].kind == TK_COMMA) {
+          opener = true;
+          from = k + 1; /* not "its" in "Widening its pursuit, Israel" */
+          continue;
+        }
       }
+      vstart = v->a0;
+      break;
     }
     int subj = -1, any = -1;
     for (uint32_t gi = 0; gi < s->ngroups; gi++) {
       const struct agroup *g = &s->groups[gi];
-      if (g->t0 < cl->t0 || g->t0 >= vstart)
+      if (g->t0 < from || g->t0 >= vstart)
         continue;
       if (!g->code)
         continue;
