@@ -2494,10 +2494,73 @@ static void clause_roles(struct sent *s, const struct parse_opts *po) {
 /* ---- driver -----------------------------------------------------------------
  */
 
+/* Counts a mention of country cc (its first 3 letters) in the story: w = 2
+ * for the headline, which names what the story is about. */
+static void count_country(struct discourse *dc, const char *cc, int w) {
+  int slot = -1;
+  for (int k = 0; k < dc->ncountries; k++)
+    if (strncmp(dc->countries[k].cc, cc, 3) == 0)
+      slot = k;
+  if (slot < 0 && dc->ncountries < 16) {
+    slot = dc->ncountries++;
+    memcpy(dc->countries[slot].cc, cc, 3);
+    dc->countries[slot].cc[3] = '\0';
+    dc->countries[slot].n = 0;
+  }
+  if (slot >= 0)
+    dc->countries[slot].n += w;
+}
+
+/* A code whose first block is a country's: not an international,
+ * non-governmental or multinational one, nor a militant group's. */
+static bool country_code(const char *code) {
+  return strlen(code) >= 3 && code[0] >= 'A' && code[0] <= 'Z' &&
+         strncmp(code, "IGO", 3) != 0 && strncmp(code, "NGO", 3) != 0 &&
+         strncmp(code, "IMG", 3) != 0 && strncmp(code, "MNC", 3) != 0;
+}
+
+/* The one country the actors of a headline rubric tok[0, n) name ("KENYA:",
+ * "NAIROBI, Kenya -"), NULL when none or several: the longest actor phrase
+ * of the lexicon at each word. */
+static const char *rubric_country(const struct dyad_lexicon *lex,
+                                  const struct token *tok, uint32_t n,
+                                  int date) {
+  const char *found = NULL;
+  for (uint32_t i = 0; i < n; i++) {
+    if (!is_word(&tok[i]) || !tok[i].wid)
+      continue;
+    uint32_t node = 0, best = 0, ref = LEX_NONE;
+    for (uint32_t j = i; j < n; j++) {
+      node = Dyad_lex_child(lex, node, tok[j].wid);
+      if (node == LEX_NONE)
+        break;
+      for (uint32_t h = VEC_AT(&lex->nodes, struct lex_node, node).hits;
+           h != LEX_NONE; h = VEC_AT(&lex->hits, struct lex_hit, h).next) {
+        const struct lex_hit *hit = &VEC_AT(&lex->hits, struct lex_hit, h);
+        if (hit->kind == LK_ACTOR && j - i + 1 > best) {
+          best = j - i + 1;
+          ref = hit->ref;
+        }
+      }
+    }
+    if (!best)
+      continue;
+    const char *code = actor_code(lex, ref, date);
+    if (code && country_code(code)) {
+      if (found && strncmp(found, code, 3) != 0)
+        return NULL;
+      found = code;
+    }
+    i += best - 1;
+  }
+  return found;
+}
+
 dyad_status Dyad_parse(const struct dyad_lexicon *lex, const struct token *tok,
                        uint32_t n, const struct parse_opts *po,
                        struct discourse *dc, struct arena *a, struct sent *s) {
   memset(s, 0, sizeof *s);
+  const struct token *tok0 = tok;
   /* a wire dateline before a dash is not part of the sentence: "NAJAF,
    * Iraq - Explosions ...", "AP - The man ...", "Canadian Press - VANCOUVER
    * (CP) - The sister ..." */
@@ -2557,6 +2620,14 @@ dyad_status Dyad_parse(const struct dyad_lexicon *lex, const struct token *tok,
       }
       tok += k + 1;
       n -= k + 1;
+    }
+    /* a rubric of the headline ("KENYA: Police disperse protest") names
+     * what the story is about, as the rest of the headline does */
+    if (po->headline && tok > tok0) {
+      const char *cc =
+          rubric_country(lex, tok0, (uint32_t)(tok - tok0), po->date);
+      if (cc)
+        count_country(dc, cc, 2);
     }
   }
   s->tok = tok;
@@ -2620,25 +2691,10 @@ void Dyad_discourse_update(const struct dyad_lexicon *lex, struct sent *s,
     if (!g->code || g->pronoun)
       continue;
     size_t cl = strlen(g->code);
-    /* count the country of every actor named (not international codes) */
-    if (cl >= 3 && !g->agent_only && strncmp(g->code, "IGO", 3) != 0 &&
-        strncmp(g->code, "NGO", 3) != 0 && strncmp(g->code, "IMG", 3) != 0 &&
-        strncmp(g->code, "MNC", 3) != 0 && g->code[0] >= 'A' &&
-        g->code[0] <= 'Z') {
-      int slot = -1;
-      for (int k = 0; k < dc->ncountries; k++)
-        if (strncmp(dc->countries[k].cc, g->code, 3) == 0)
-          slot = k;
-      if (slot < 0 && dc->ncountries < 16) {
-        slot = dc->ncountries++;
-        memcpy(dc->countries[slot].cc, g->code, 3);
-        dc->countries[slot].cc[3] = '\0';
-        dc->countries[slot].n = 0;
-      }
-      /* the headline names what the story is about: it counts double */
-      if (slot >= 0)
-        dc->countries[slot].n += s->headline ? 2 : 1;
-    }
+    /* count the country of every actor named (not international codes);
+     * the headline names what the story is about: it counts double */
+    if (!g->agent_only && country_code(g->code))
+      count_country(dc, g->code, s->headline ? 2 : 1);
     if (cl >= 6 && strncmp(g->code, "IGO", 3) == 0 &&
         strncmp(g->code + 3, "PKO", 3) != 0)
       dc->last_igo = g->code;

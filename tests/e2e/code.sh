@@ -49,6 +49,13 @@ check "directory: row" "$(sed -n 2p "$T/out")" \
 check "directory: summary" "$(cat "$T/err")" \
   "dyad: 2 stories read, 2 coded, 0 without events, 0 discarded, 0 rejected"
 
+# --- a headline rubric names the story's country (bundled dictionaries) ----
+printf 'date 2024-07-04 KENYA: Police disperse protest\n\nPolice used tear gas to disperse protesters and arrested 20 people.\n' >"$T/k.txt"
+"$DYAD" code -q "$T/k.txt" >"$T/out" 2>"$T/err"
+check "headline rubric: agents take its country" \
+  "$(cut -f 3-6 "$T/out" | tail -n +2 | tr '\t\n' ' |')" \
+  "1 KENCOP KENOPP 175|1 KENCOP KENCVL 173|"
+
 # --- stdin, JSON Lines output, -q --------------------------------------------
 printf 'Mali met France.\n' | "$DYAD" code --dict "$DICT" -q --format jsonl \
   --default-date 2024-02-29 >"$T/out" 2>"$T/err"
