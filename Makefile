@@ -17,7 +17,7 @@
 PKGS     := libutf8proc libcjson expat libarchive sqlite3 geonames
 DEB_PKGS := build-essential pkg-config libutf8proc-dev libcjson-dev \
             libexpat1-dev libarchive-dev libsqlite3-dev sqlite3 \
-            libgeonames-dev wordnet-base python3 clang valgrind
+            libgeonames-dev wordnet-base python3 clang valgrind libzstd-dev
 CC       ?= cc
 BUILD    ?= build
 OPT      ?= -O2 -g
@@ -137,6 +137,7 @@ FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_SAN ?= -fsanitize=address,undefined -fno-omit-frame-pointer
 FUZZ_LIB := $(BUILD)/fuzz/lib/libdyad.a
+FUZZ_LIBS := $(LDLIBS) -lzstd # fuzz_read_zstd packs its input with libzstd
 fuzz:
 	$(MAKE) CC=clang BUILD=$(BUILD)/fuzz/lib \
 	  OPT="-g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN)" $(FUZZ_LIB)
@@ -148,7 +149,7 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/fuzz_*.c) $(FUZZ
 	@mkdir -p $(dir $@)
 	clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fsanitize=fuzzer \
 	  $(FUZZ_SAN) -Iinclude -Isrc $(PKG_CFLAGS) -DDYAD_SRCDIR='"$(CURDIR)"' \
-	  -o $@ $< $(FUZZ_LIB) $(LDLIBS)
+	  -o $@ $< $(FUZZ_LIB) $(FUZZ_LIBS)
 
 fuzz-run: fuzz
 	@tests/fuzz/run.sh $(BUILD)/fuzz
@@ -164,7 +165,7 @@ fuzz-regress:
 	  n=$$(basename $$f .c); t=$${n#fuzz_}; \
 	  $(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(ASAN_OPT) -Iinclude -Isrc \
 	    $(PKG_CFLAGS) -DDYAD_SRCDIR='"$(CURDIR)"' -o $(REPLAY)/$$n \
-	    tests/fuzz/replay.c $$f $(REPLAY)/libdyad.a $(LDLIBS) || exit 1; \
+	    tests/fuzz/replay.c $$f $(REPLAY)/libdyad.a $(FUZZ_LIBS) || exit 1; \
 	  dirs=""; for d in tests/fuzz/seeds/$$t tests/fuzz/regress/$$t; do \
 	    [ -d $$d ] && dirs="$$dirs $$d"; done; \
 	  printf '%s: ' $$n; \

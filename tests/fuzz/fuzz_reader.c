@@ -10,8 +10,9 @@
  * The per-format targets include this file with FUZZ_READER_FMT set
  * (fuzz_read_text.c, _jsonl, _xml, _tabari): the format is forced and bits
  * 0-2 are unused. The compressed-input targets (fuzz_read_gzip.c, _zstd)
- * set FUZZ_READER_FILTER to a libarchive filter: the rest of the input is
- * compressed with it before it is read, unless bit 5 says to read it as is
+ * set FUZZ_READER_FILTER to a libarchive filter, or define
+ * FUZZ_READER_PACKED and their own compress() (in, n, out_len -> malloc'd):
+ * the rest of the input is compressed before it is read, unless bit 5 says to read it as is
  * (corrupt streams); bit 6 cuts the compressed stream in half (a truncated
  * file); bit 7 flips the bits of one byte in its middle (a damaged one).
  * Every story's text must map back into the input (dyad_origin_locate);
@@ -26,14 +27,16 @@
 #include "dyad.h"
 #include "reader/reader.h"
 
-#ifdef FUZZ_READER_FILTER
+#if defined FUZZ_READER_FILTER && !defined FUZZ_READER_PACKED
 #include <archive.h>
 #include <archive_entry.h>
+#define FUZZ_READER_PACKED
+#define FUZZ_READER_LIBARCHIVE
 #endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#ifdef FUZZ_READER_FILTER
+#ifdef FUZZ_READER_LIBARCHIVE
 /* Compresses in[0..n) with the filter FUZZ_READER_FILTER (libarchive, raw
  * format) into a malloc'd buffer; NULL on failure. */
 static uint8_t *compress(const uint8_t *in, size_t n, size_t *out_len) {
@@ -82,7 +85,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 #endif
   const uint8_t *in = data + 1;
   size_t in_len = size - 1;
-#ifdef FUZZ_READER_FILTER
+#ifdef FUZZ_READER_PACKED
   uint8_t *packed = NULL;
   if (!(opt & 32)) {
     packed = compress(in, in_len, &in_len);
@@ -108,7 +111,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (opt & 16)
     (void)dyad_reader_set_default_date(r, 20240229);
   dyad_status st;
-#ifndef FUZZ_READER_FILTER
+#ifndef FUZZ_READER_PACKED
   size_t stories = 0;
   /* gzip or zstd input, which the reader unpacks: its stories and their
    * offsets are not bounded by the packed size */
@@ -119,7 +122,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   while ((st = dyad_reader_next(r, doc, &err)) != DYAD_END) {
     if (memchr(err.message, '\0', sizeof err.message) == NULL)
       __builtin_trap();
-#ifndef FUZZ_READER_FILTER
+#ifndef FUZZ_READER_PACKED
     if (++stories > size + 2 && !unpacked) /* every story consumes input */
       __builtin_trap();
 #endif
@@ -139,7 +142,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         e.line = line;
         e.column = col;
         dyad_origin_locate(&o, doc, &e);
-#ifndef FUZZ_READER_FILTER
+#ifndef FUZZ_READER_PACKED
         if (e.offset > size && !unpacked)
           __builtin_trap();
 #endif
@@ -157,7 +160,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 out:
   dyad_reader_free(r);
   dyad_doc_free(doc);
-#ifdef FUZZ_READER_FILTER
+#ifdef FUZZ_READER_PACKED
   free(packed);
 #endif
   return 0;
