@@ -362,6 +362,17 @@ static int pick_place(const struct sent *s, const struct place *p, size_t np,
   /* "In Najaf, police arrested ...": a place opening the sentence */
   if (best < 0 && np && p[0].prep == 0)
     best = 0;
+  /* "Two soldiers were killed and 16 wounded in a bomb attack near
+   * Kandahar": a clause of its own without a verb of its own (its verb is
+   * the event's, left out) places the event */
+  for (size_t i = 0; best < 0 && i < np; i++) {
+    int pc = (int)s->ti[p[i].prep].clause;
+    if (p[i].prep > v && pc > clause && pc < (int)s->nclauses &&
+        s->clauses[pc].subject < 0 &&
+        (s->clauses[pc].type == CL_MAIN || s->clauses[pc].type == CL_CONJ) &&
+        !Dyad_enrich_verb_between(s, v, p[i].prep, v))
+      best = (int)i;
+  }
   if (best >= 0 && verbal &&
       (p[best].prep > v ? Dyad_enrich_verb_between(s, v, p[best].prep, v)
                         : Dyad_enrich_verb_between(s, p[best].prep, v, v)))
@@ -781,13 +792,28 @@ static void share_incident(struct dyad_doc *doc, const struct sent *s,
         e->place[1] = o->place[1];
         e->place_code = o->place_code;
       }
-      if (e->fatalities < 0 && e->wounded < 0 &&
-          (o->fatalities >= 0 || o->wounded >= 0)) {
+      /* each count the row lacks ("killed five ... and injured seven":
+       * the injure row takes the five dead); its count text then spans
+       * both */
+      bool none = e->fatalities < 0 && e->wounded < 0;
+      bool took = false;
+      if (e->fatalities < 0 && o->fatalities >= 0) {
         e->fatalities = o->fatalities;
+        took = true;
+      }
+      if (e->wounded < 0 && o->wounded >= 0) {
         e->wounded = o->wounded;
+        took = true;
+      }
+      if (none && took) {
         e->count_qual = o->count_qual;
         e->count_text[0] = o->count_text[0];
         e->count_text[1] = o->count_text[1];
+      } else if (took && o->count_text[1]) {
+        if (o->count_text[0] < e->count_text[0])
+          e->count_text[0] = o->count_text[0];
+        if (o->count_text[1] > e->count_text[1])
+          e->count_text[1] = o->count_text[1];
       }
     }
   }

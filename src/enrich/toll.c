@@ -9,7 +9,8 @@
  *   kill/kills/killed/killing COUNT     "killed 25 people", "killing 11",
  *                                       "Attack Kills 25", "killed at least 3"
  *   shot dead COUNT                     "shot dead three Palestinians"
- *   wounding/injuring COUNT             "wounding 12" (wounded)
+ *   wounding/injuring/injures COUNT     "wounding 12" (wounded)
+ *   wounded/injured COUNT as the verb   "and injured seven others"
  *   COUNT ... killed/dead/died          "at least 10 Iraqis were killed",
  *                                       "174 peacekeepers have died",
  *                                       "left 3 dead", "two were shot dead"
@@ -416,8 +417,11 @@ size_t Dyad_enrich_tolls(const struct sent *s, const struct eword *w,
         i++;
         continue;
       }
-      /* wounding 12 */
-      if (w[i].val == 1) {
+      /* wounding 12, injures 5; "(and) injured seven others" when the
+       * word is a verb: the parser took it for one, or it follows "and"
+       * (not "16 injured") */
+      if (w[i].val == 1 || s->ti[i].role == RO_VERB ||
+          (i > 0 && key_is(&sc, i - 1, "AND"))) {
         v = count_at(&sc, skip_qual(&sc, i + 1), &e, &article);
         if (v >= 0 && !article) {
           e = and_more(&sc, e, &v);

@@ -110,6 +110,17 @@ printf 'date 2021-01-02\nMilitants attacked Malian soldiers in Gao, and 2 soldie
 code "$T/w.txt"
 check "wounded" "$(fields "$T/out" attacked fatalities wounded count_text)" \
   "2|16|2 soldiers were killed and 16 wounded"
+printf 'date 2024-03-05\nGunmen killed five villagers and injured seven others in an attack near Maiduguri on Sunday.\n' >"$T/w.txt"
+code "$T/w.txt"
+check "killed and injured: both counts" \
+  "$(fields "$T/out" killed source target event_date place fatalities wounded count_text)" \
+  "NGAUAF|NGACVL|2024-03-03|Maiduguri|5|7|killed five villagers and injured seven"
+# the place after an elliptical clause ("and 16 [were] wounded in ...")
+printf 'date 2024-03-05\nTwo Afghan soldiers were killed and 16 wounded in a roadside bomb attack near Kandahar on Monday.\n' >"$T/w.txt"
+code "$T/w.txt"
+check "killed and 16 wounded near Kandahar" \
+  "$(fields "$T/out" killed target event_date country place fatalities wounded)" \
+  "AFGMIL|2024-03-04|AFG|Kandahar|2|16"
 printf 'date 2021-01-02\nMilitants attacked Malian soldiers in Gao, killing at least 12 people.\n' >"$T/w.txt"
 code "$T/w.txt"
 check "at least" "$(fields "$T/out" attacked fatalities count_qualifier)" "12|at_least"

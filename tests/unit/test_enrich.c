@@ -212,6 +212,13 @@ static void test_counts(struct runner *r) {
            2, 16, DYAD_COUNT_EXACT, "2 soldiers were killed and 16 wounded");
   count_is(r, "Militants attacked Mali, killing three and wounding 12.", 3, 12,
            DYAD_COUNT_EXACT, "killing three and wounding 12");
+  /* a past-tense injure verb with its count after it */
+  count_is(r, "Militants killed five soldiers and injured seven others in Mali.",
+           5, 7, DYAD_COUNT_EXACT, "killed five soldiers and injured seven");
+  count_is(r, "Militants attacked Mali; the blast wounds 4.", -1, 4,
+           DYAD_COUNT_EXACT, "wounds 4");
+  count_is(r, "Militants attacked Mali, and 16 injured were taken away.", -1,
+           16, DYAD_COUNT_EXACT, "16 injured");
   count_is(r, "Militants attacked Mali, killing at least 12 people.", 12, -1,
            DYAD_COUNT_AT_LEAST, "killing at least 12");
   count_is(r, "Militants attacked Mali, killing about 12 people.", 12, -1,
