@@ -278,6 +278,9 @@ struct stats {
   size_t already;    /* ingest: stored as they are, not coded again (in read) */
   size_t warned;     /* coded, but a limit cut part of the story */
   size_t unreadable; /* inputs that could not be opened or read */
+  size_t cut;        /* inputs a read error ended after some stories */
+  const char *input; /* the input of the last story or failure emitted */
+  size_t input_read; /* stories emitted from it */
   size_t reasons[NSTATUS]; /* rejected stories by status */
   bool sys_error;          /* an input or the output failed: exit 3 */
   bool out_failed;         /* writing stdout failed: stop */
@@ -523,13 +526,21 @@ static void print_explain(struct run *R, const struct slot *s) {
 static void emit(struct run *R, struct slot *s) {
   struct stats *c = &R->stats;
   char buf[1024];
+  if (s->input != c->input) {
+    c->input = s->input;
+    c->input_read = 0;
+  }
   if (s->kind == SLOT_FAIL) {
     fprintf(stderr, "dyad: %s\n", dyad_error_format(&s->err, buf, sizeof buf));
     c->sys_error = true;
-    c->unreadable++;
+    if (c->input_read) /* a truncated or damaged file: its stories before */
+      c->cut++;
+    else
+      c->unreadable++;
     report_slot(R, s, "unreadable", buf, NULL);
     return;
   }
+  c->input_read++;
   c->read++;
   if (R->prog.on) {
     if (s->input != R->prog.input) {
@@ -909,6 +920,9 @@ static void print_summary(const struct stats *c) {
   if (c->unreadable)
     fprintf(stderr, "; %zu input%s not read", c->unreadable,
             c->unreadable == 1 ? "" : "s");
+  if (c->cut)
+    fprintf(stderr, "; %zu input%s read in part (a read error)", c->cut,
+            c->cut == 1 ? "" : "s");
   fputc('\n', stderr);
 }
 

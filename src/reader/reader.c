@@ -78,6 +78,8 @@ struct dyad_reader {
   const char *blk; /* the last block from libarchive ... */
   size_t blk_len, blk_pos; /* ... its length and what has been copied */
   bool ar_eof;             /* libarchive has no more bytes */
+  bool read_failed; /* plain text: a read error (in final_err) comes after
+                     * the whole stories already in the window */
   bool finished;           /* no more stories; `final` is what to report next */
   size_t items;            /* stories and errors returned so far */
   dyad_status final;       /* DYAD_END, or a final error not yet reported */
@@ -796,17 +798,37 @@ static void text_done(struct dyad_reader *r, size_t split, unsigned lines) {
   r->line += lines;
 }
 
+/* The read error of a truncated or damaged input, after the whole stories
+ * read before it: reported at the line where the story it cut starts. */
+static dyad_status text_failed(struct dyad_reader *r, dyad_error *err) {
+  dyad_status code = r->final_err.code;
+  r->final_err.line = r->line;
+  r->final_err.offset = r->base + r->beg;
+  if (err)
+    *err = r->final_err;
+  rd_drop(r);
+  r->read_failed = false;
+  r->finished = true;
+  r->final = DYAD_END;
+  return code;
+}
+
 static dyad_status text_next(struct dyad_reader *r, dyad_doc *doc,
                              dyad_error *err) {
-  while (!r->ar_eof && r->end - r->beg <= r->max_story)
-    TRY(rd_fill(r));
+  while (!r->ar_eof && !r->read_failed && r->end - r->beg <= r->max_story) {
+    dyad_status fs = rd_fill(r);
+    if (fs == DYAD_ERR_IO)
+      r->read_failed = true; /* the stories before it first */
+    else if (fs != DYAD_OK)
+      return fs;
+  }
   r->finished = true;
   r->final = DYAD_END;
   size_t n = r->end - r->beg;
   const size_t start = r->base + r->beg;
   const unsigned L = r->line; /* input line of the story's first line */
   if (n == 0)
-    return DYAD_END;
+    return r->read_failed ? text_failed(r, err) : DYAD_END;
   /* a file of several stories: this one ends where the next date line
    * after a blank line begins */
   unsigned lines = 0;
@@ -815,7 +837,12 @@ static dyad_status text_next(struct dyad_reader *r, dyad_doc *doc,
   if (split) {
     n = split;
     r->finished = false;
+  } else if (r->read_failed) {
+    /* the last story, cut by the error: it is the error */
+    return text_failed(r, err);
   }
+  if (r->read_failed)
+    r->finished = false; /* the error is still to come */
   const char *id = r->stem;
   if (split || r->text_parts) {
     snprintf(r->text_id, sizeof r->text_id, "%s-%u", r->stem,

@@ -92,6 +92,21 @@ run --input-format tabari "$T/t.text.gz"
 check "gzip tabari: exit" "$rc" 0
 check "gzip tabari: row" "$(tail -n 1 "$T/out" | cut -f 1,2,6)" "T-1	1995-01-01	112"
 
+# --- a gzip file cut short: the whole stories before the cut are coded ---------
+awk 'BEGIN { for (i = 1; i <= 5000; i++)
+  printf "date 2024-01-%02d\nStory %d\n\nMali accused France.\n\n", i % 28 + 1, i }' |
+  gzip -c >"$T/all.gz"
+n=$(wc -c <"$T/all.gz")
+head -c $((n / 2)) "$T/all.gz" >"$T/cut.gz"
+run "$T/cut.gz"
+read_n=$(tail -n 1 "$T/err" | sed 's/^dyad: \([0-9]*\) stories read.*/\1/')
+check "cut gzip: exit" "$rc" 3
+check "cut gzip: stories before the cut" "$([ "$read_n" -gt 1000 ] && echo yes)" yes
+check "cut gzip: every story read is coded" "$(tail -n +2 "$T/out" | wc -l | tr -d ' ')" "$read_n"
+check "cut gzip: the error names the cut story's line" "$(grep -c "cut.gz:$((read_n * 5 + 1)): read error" "$T/err")" 1
+check "cut gzip: counted in the summary" "$(tail -n 1 "$T/err" | sed 's/.*; //')" \
+  "1 input read in part (a read error)"
+
 # --- the same output with one and three threads ---------------------------------
 i=0
 : >"$T/many.jsonl"
