@@ -14,7 +14,9 @@
  * "unreadable" (an input that could not be opened or read on: not a story,
  * counted apart). `warning` is "file:line:col: what" when the story was
  * coded but a limit cut part of it. `line`/`column` are 1-based, 0 when
- * unknown. Strings are UTF-8; bytes that are not are written as U+FFFD.
+ * unknown: where the story starts, or, for a story the reader rejected
+ * (id null: not read) and an unreadable input, where the reader stopped;
+ * `message` gives the position of the fault itself. Strings are UTF-8; bytes that are not are written as U+FFFD.
  */
 #ifndef DYAD_CLI_REPORT_H
 #define DYAD_CLI_REPORT_H
