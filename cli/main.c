@@ -612,7 +612,8 @@ static void emit(struct run *R, struct slot *s) {
 static bool read_slot(dyad_reader *r, const char *name, struct slot *s,
                       const dyad_store *seen) {
   memset(&s->err, 0, sizeof s->err);
-  s->input = name;
+  /* standard input by the name its reader gives it in messages */
+  s->input = strcmp(name, "-") == 0 ? "<stdin>" : name;
   s->st = DYAD_OK;
   s->skip = false;
   dyad_status st = dyad_reader_next(r, s->doc, &s->err);

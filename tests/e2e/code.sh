@@ -63,6 +63,11 @@ check "stdin: exit" "$?" 0
 check "stdin: quiet" "$(cat "$T/err")" ""
 check "stdin: jsonl" "$(cut -c 1-80 "$T/out")" \
   '{"story_id":"stdin","story_date":"2024-02-29","sentence":0,"source":"MLI","targe'
+# errors in standard input name it <stdin>, whichever stage finds them
+printf 'date 2025-01-01 x\nMali \377 accused France.\n' | "$DYAD" code --dict "$DICT" -q - >/dev/null 2>"$T/err"
+check "stdin: encoding error named" "$(cut -c 1-20 "$T/err")" "dyad: <stdin>:2:6: i"
+printf 'date 2025-13-45 x\nMali accused France.\n' | "$DYAD" code --dict "$DICT" -q - >/dev/null 2>"$T/err"
+check "stdin: date error named" "$(cut -c 1-20 "$T/err")" "dyad: <stdin>:1:6: m"
 
 # --- enrichment: event date, place, fatalities (docs in dyad.h) ---------------
 printf 'date 2023-07-01 Mali accused France on Friday in Paris.\n' >"$T/e.txt"
