@@ -1241,7 +1241,11 @@ void Dyad_cl_parse(struct classic *cl, const struct cl_opts *o,
   }
   r->isynt = r->ilex + 1;
   r->syn[r->isynt].wtype = W_HALT;
-  memset(&r->syn[CL_DEF_WHERE], 0, sizeof r->syn[CL_DEF_WHERE]);
+  /* the entries after the Halt (forwarded actors, the default actors'
+   * placeholder, look-ahead past the end) as a new coder has them: what
+   * a longer record left there must not reach this one */
+  memset(&r->syn[r->isynt + 1], 0,
+         (size_t)(CL_MAX_SYNT - r->isynt - 1) * sizeof r->syn[0]);
   if (cl->fwd.on)
     set_forward(cl);
   make_synt(cl);
