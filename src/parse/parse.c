@@ -777,18 +777,24 @@ static size_t name_key(const struct token *tok, uint32_t t0, uint32_t t1,
   return kl ? Dyad_gaz_fold(key, kl, out, cap) : 0;
 }
 
+/* The gazetteer's entries (at most cap, into out) for the name tok[a, b);
+ * 0 when it holds none or the name has no key. */
+static size_t gaz_entries(const struct gazetteer *gz, const struct token *tok,
+                          uint32_t a, uint32_t b, const struct gaz_entry **out,
+                          size_t cap) {
+  char key[128];
+  size_t kl = name_key(tok, a, b, key, sizeof key);
+  return kl ? Dyad_gaz_find(gz, key, kl, out, cap) : 0;
+}
+
 /* The one country of the regions and countries the gazetteer (src/enrich/
  * gazetteer.h) calls tok[q0, q1) ("Texas": USA, "France": FRA); NULL when
  * it names none or those of several countries. */
 static const char *qualifier_country(const struct gazetteer *gz,
                                      const struct token *tok, uint32_t q0,
                                      uint32_t q1) {
-  char qk[128];
-  size_t ql = name_key(tok, q0, q1, qk, sizeof qk);
-  if (!ql)
-    return NULL;
   const struct gaz_entry *c[32];
-  size_t nc = Dyad_gaz_find(gz, qk, ql, c, 32);
+  size_t nc = gaz_entries(gz, tok, q0, q1, c, 32);
   const char *cc = NULL;
   for (size_t i = 0; i < nc; i++) {
     if (c[i]->level != DYAD_GEO_ADMIN1 && c[i]->level != DYAD_GEO_COUNTRY)
@@ -804,12 +810,8 @@ static const char *qualifier_country(const struct gazetteer *gz,
  * tok[p0, p1) in country cc (ISO 3166-1 alpha-3). */
 static bool holds_place(const struct gazetteer *gz, const struct token *tok,
                         uint32_t p0, uint32_t p1, const char *cc) {
-  char pk[128];
-  size_t pl = name_key(tok, p0, p1, pk, sizeof pk);
-  if (!pl)
-    return false;
   const struct gaz_entry *c[32];
-  size_t nc = Dyad_gaz_find(gz, pk, pl, c, 32);
+  size_t nc = gaz_entries(gz, tok, p0, p1, c, 32);
   for (size_t i = 0; i < nc; i++)
     if (c[i]->level == DYAD_GEO_PLACE && strcmp(c[i]->iso3, cc) == 0)
       return true;
