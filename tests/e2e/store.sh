@@ -202,7 +202,7 @@ if [ -z "$shared" ]; then
 fi
 AG=${shared:+$shared/inputs/agnews/world-test.jsonl}
 if [ -z "$AG" ] || [ ! -f "$AG" ]; then
-  echo "store: SKIP agnews: no ../shared/inputs/agnews/world-test.jsonl (set DYAD_SHARED)"
+  echo "store: SKIP agnews: no ${AG:-../shared/inputs/agnews/world-test.jsonl} (set DYAD_SHARED)"
 else
   db=$T/ag.db
   "$DYAD" ingest -q --db "$db" "$AG"
