@@ -633,7 +633,12 @@ typedef struct dyad_reader dyad_reader;
  * Input formats. Values are append-only. What each holds:
  *   - text: one story per file, or several: an optional first line
  *     "date YYYY-MM-DD" (or YYYYMMDD; blanks before it allowed) followed on
- *     the same line by the headline (the story title), then the body; a
+ *     the same line by the headline (the story title), then the body.
+ *     Without a headline on the date line (or without a date line), the
+ *     first body line is the headline when it has no closing punctuation,
+ *     starts in capitals, does not end in a function word ("in", "the",
+ *     "and", ...), holds a space, is at most 200 bytes and is followed by
+ *     a capitalised or blank line. A
  *     date line that follows a blank line, after some text, starts the
  *     next story. The story id is the file name without directory and
  *     extension, with "-1", "-2", ... when the file holds several.

@@ -222,6 +222,28 @@ struct line {
  * is the last byte (a "\r\n" cut between two reads) unless `eof`. Reads
  * only the bytes up to the end it finds.
  */
+/*
+ * True when a line of tl bytes starts in lower case or ends in a word that
+ * cannot end a headline ("the police in"): a sentence wrapped onto the
+ * next line, not a headline.
+ */
+static bool open_end(const char *t, size_t tl) {
+  static const char *const words[] = {
+      "a",   "an",   "and", "as",   "at",   "but", "by",   "for",  "from",
+      "in",  "into", "of",  "on",   "or",   "the", "than", "that", "to",
+      "was", "were", "with", "who", "which", "is", "are",  "has",  "have"};
+  if (t[0] >= 'a' && t[0] <= 'z')
+    return true;
+  size_t b = tl;
+  while (b > 0 && t[b - 1] != ' ' && t[b - 1] != '\t')
+    b--;
+  size_t wl = tl - b;
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+    if (strlen(words[i]) == wl && memcmp(words[i], t + b, wl) == 0)
+      return true;
+  return false;
+}
+
 static size_t eol(const char *p, size_t n, bool eof, size_t *term) {
   const char *nl = memchr(p, '\n', n);
   size_t lim = nl ? (size_t)(nl - p) : n;
@@ -893,11 +915,19 @@ static dyad_status text_next(struct dyad_reader *r, dyad_doc *doc,
       st.text_len = n - body;
     }
   }
-  /* no date line: a first line without closing punctuation, followed by
-   * a line that starts with a capital or a blank line, is the headline
-   * ("Peacekeepers fire on troops\nBukavu - ..."); a line wrapped inside a
-   * sentence goes on in lower case and stays in the body */
-  if (body == 0 && nl && l1 > 0 && l1 <= 200) {
+  /* no headline yet (no date line, or nothing after the date): the first
+   * body line, without closing punctuation and followed by a line that
+   * starts with a capital or a blank line, is the headline ("Peacekeepers
+   * fire on troops\nBukavu - ..."); a line wrapped inside a sentence goes
+   * on in lower case and stays in the body */
+  bool head = st.title_len == 0 && (body == 0 || body < n);
+  if (head && body > 0) {
+    s += body;
+    n -= body;
+    l1 = eol(s, n, true, &term);
+    nl = term ? s + l1 : NULL;
+  }
+  if (head && nl && l1 > 0 && l1 <= 200) {
     size_t tl = l1, skip;
     const char *t = trim(s, &tl, &skip);
     size_t j = l1 + term;
@@ -913,16 +943,19 @@ static dyad_status text_next(struct dyad_reader *r, dyad_doc *doc,
                   (unsigned char)last >= 0x80;
     bool cap_next = j < n && ((s[j] >= 'A' && s[j] <= 'Z') || digit(s[j]));
     if (tl && !closed && j < n && (blank_after || cap_next) &&
-        memchr(t, ' ', tl)) {
+        memchr(t, ' ', tl) && !open_end(t, tl)) {
       st.title = t;
       st.title_len = tl;
-      origin_part(r, 0, start + skip, L, (unsigned)(skip + 1), tl);
-      body = l1 + term;
-      body_line = L + 1;
-      st.text = s + body;
-      st.text_len = n - body;
+      origin_part(r, 0, start + body + skip, body_line, (unsigned)(skip + 1),
+                  tl);
+      st.text = s + l1 + term;
+      st.text_len = n - l1 - term;
+      body += l1 + term;
+      body_line++;
     }
   }
+  s = r->buf + r->beg; /* the story again, from its first line */
+  n = st.text + st.text_len - s;
   st.date = story_date(r, st.date);
   origin_part(r, st.title_len ? st.title_len + 2 : 0, start + body, body_line,
               1, n - body);

@@ -202,9 +202,20 @@ static void test_text(struct runner *r) {
        "Mali ends mission\n\nThe junta said so.\n"},
       {"Mali ends mission\n\nthe junta said so.\n", 0,
        "Mali ends mission\n\n\nthe junta said so.\n"},
+      /* a date line alone, then a headline on the next line */
+      {"date 2023-07-01\nKenya protests\nPolice arrested ten.\n", 20230701,
+       "Kenya protests\n\nPolice arrested ten.\n"},
+      {"date 2023-07-01\r\nKenya protests\r\n\r\nPolice arrested ten.", 20230701,
+       "Kenya protests\n\n\r\nPolice arrested ten."},
       /* a sentence wrapped across lines stays whole */
       {"The Council voted to end its\nmission in Mali.\n", 0,
        "The Council voted to end its\nmission in Mali.\n"},
+      {"Police arrested protesters in\nNairobi on Tuesday.\n", 0,
+       "Police arrested protesters in\nNairobi on Tuesday.\n"},
+      {"date 2023-07-01\nthe police in\nNairobi arrested ten.\n", 20230701,
+       "the police in\nNairobi arrested ten.\n"},
+      {"date 2023-07-01\nPolice arrested ten protesters and\nFive were hurt.",
+       20230701, "Police arrested ten protesters and\nFive were hurt."},
       {"Mali ended it.\nThe junta said so.\n", 0,
        "Mali ended it.\nThe junta said so.\n"},
   };
@@ -692,6 +703,27 @@ static void test_utf8_positions(struct runner *r) {
   locate_bad(rd, &line, &col, &off);
   CHECK_INT(r, line, 1);
   CHECK_INT(r, col, 19);
+  dyad_reader_free(rd);
+
+  CASE(r, "invalid UTF-8 in a headline on the line after the date");
+  txt = "date 2023-07-01\nHe\xFF"
+        "ad line\nBody.\n";
+  rd = open_s("h2.txt", txt, DYAD_INPUT_TEXT);
+  CHECK_INT(r, dyad_reader_next(rd, D, &e), DYAD_OK);
+  CHECK_STR(r, text(), "He\xFF" "ad line\n\nBody.\n");
+  locate_bad(rd, &line, &col, &off);
+  CHECK_INT(r, line, 2);
+  CHECK_INT(r, col, 3);
+  CHECK_INT(r, off, (size_t)18);
+  dyad_reader_free(rd);
+  txt = "date 2023-07-01\nHead line\nBo\xFF"
+        "dy.\n";
+  rd = open_s("h3.txt", txt, DYAD_INPUT_TEXT);
+  CHECK_INT(r, dyad_reader_next(rd, D, &e), DYAD_OK);
+  locate_bad(rd, &line, &col, &off);
+  CHECK_INT(r, line, 3);
+  CHECK_INT(r, col, 3);
+  CHECK_INT(r, off, (size_t)28);
   dyad_reader_free(rd);
 
   CASE(r, "jsonl: position of a bad byte, before and after an escape");
