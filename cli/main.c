@@ -313,6 +313,7 @@ struct slot {
   dyad_status st;    /* of dyad_code */
   dyad_error err;
   bool skip; /* ingest: the store holds this story as it is */
+  char rej_id[256]; /* SLOT_REJECT: the story's id, "" when unknown */
 };
 
 struct progress {
@@ -381,6 +382,7 @@ static void report_slot(struct run *R, const struct slot *s,
     if (strcmp(outcome, "discarded") == 0)
       row.why = dyad_doc_discard_reason(s->doc);
   } else {
+    row.id = s->rej_id[0] ? s->rej_id : NULL;
     row.line = s->err.line;
     row.column = s->err.column;
     row.reason = s->err.code;
@@ -628,6 +630,9 @@ static bool read_slot(dyad_reader *r, const char *name, struct slot *s,
     memset(&s->origin, 0, sizeof s->origin);
     s->kind =
         (st == DYAD_ERR_IO || st == DYAD_ERR_NOMEM) ? SLOT_FAIL : SLOT_REJECT;
+    const char *id = dyad_reader_story_id(r);
+    snprintf(s->rej_id, sizeof s->rej_id, "%s",
+             s->kind == SLOT_REJECT && id ? id : "");
     if (!s->err.code)
       s->err.code = st;
   }

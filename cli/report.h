@@ -15,7 +15,9 @@
  * counted apart). `warning` is "file:line:col: what" when the story was
  * coded but a limit cut part of it. `line`/`column` are 1-based, 0 when
  * unknown: where the story starts, or, for a story the reader rejected
- * (id null: not read) and an unreadable input, where the reader stopped;
+ * and an unreadable input, where the reader stopped. The id of a story the
+ * reader rejected is the one it would have had (dyad_reader_story_id),
+ * null when unknown (a line that is not JSON) and for an unreadable input;
  * `message` gives the position of the fault itself. Strings are UTF-8; bytes that are not are written as U+FFFD.
  */
 #ifndef DYAD_CLI_REPORT_H

@@ -740,6 +740,17 @@ typedef struct dyad_origin {
   } _part[2];
 } dyad_origin;
 
+/**
+ * The id of the story the last dyad_reader_next call read or rejected
+ * (DYAD_OK, or an error about one story: DYAD_ERR_DATE, DYAD_ERR_PARSE,
+ * DYAD_ERR_EMPTY, DYAD_ERR_LIMIT), as the story would have had it, cut to
+ * 255 bytes; NUL-terminated, owned by the reader, valid until its next
+ * call. NULL when the id was not known yet (a JSON line that does not parse,
+ * an "id" that is neither a string nor a number), after DYAD_END or an
+ * error about the whole input, and for a NULL reader.
+ */
+DYAD_EXPORT const char *dyad_reader_story_id(const dyad_reader *r);
+
 /** Copies the origin of the story last read by dyad_reader_next (DYAD_OK)
  * into `out`; zeroes it when there is none. */
 DYAD_EXPORT void dyad_reader_origin(const dyad_reader *r, dyad_origin *out);

@@ -94,6 +94,8 @@ struct dyad_reader {
   struct buf text;
   dyad_origin origin;
   bool has_origin;
+  char story_id[256]; /* id of the story last read or rejected */
+  bool has_story_id;
   struct xml_state *xml;
   unsigned text_parts; /* plain text: stories taken from this input */
   char text_id[272];   /* plain text: stem-N of a story of several */
@@ -629,6 +631,20 @@ static void origin_start(struct dyad_reader *r, size_t off, unsigned line,
   r->has_origin = true;
 }
 
+/* The id of the story being read, kept for dyad_reader_story_id; cut to
+ * 255 bytes at a UTF-8 character boundary. */
+static void keep_id(struct dyad_reader *r, const char *id) {
+  size_t n = strlen(id);
+  if (n >= sizeof r->story_id) {
+    n = sizeof r->story_id - 1;
+    while (n > 0 && ((unsigned char)id[n] & 0xC0) == 0x80)
+      n--;
+  }
+  memcpy(r->story_id, id, n);
+  r->story_id[n] = '\0';
+  r->has_story_id = true;
+}
+
 static void origin_part(struct dyad_reader *r, size_t text, size_t off,
                         unsigned line, unsigned col, size_t exact) {
   dyad_origin *o = &r->origin;
@@ -640,6 +656,10 @@ static void origin_part(struct dyad_reader *r, size_t text, size_t off,
   o->_part[o->_nparts].column = col;
   o->_part[o->_nparts].exact = exact;
   o->_nparts++;
+}
+
+const char *dyad_reader_story_id(const dyad_reader *r) {
+  return r && r->has_story_id ? r->story_id : NULL;
 }
 
 void dyad_reader_origin(const dyad_reader *r, dyad_origin *out) {
@@ -872,6 +892,7 @@ static dyad_status text_next(struct dyad_reader *r, dyad_doc *doc,
     id = r->text_id;
   }
   origin_start(r, start, L, 1);
+  keep_id(r, id);
   if (n > r->max_story) {
     while (!r->ar_eof) {
       rd_drop(r);
@@ -1110,6 +1131,7 @@ static dyad_status jsonl_story(struct dyad_reader *r, const struct line *ln,
     st.id = idbuf;
   }
   st.id_len = strlen(st.id);
+  keep_id(r, st.id);
   /* text (or content), title: strings or null */
   int tk = JK_TEXT;
   const cJSON *text = cJSON_GetObjectItemCaseSensitive(j, "text");
@@ -1289,6 +1311,7 @@ static dyad_status tabari_next(struct dyad_reader *r, dyad_doc *doc,
     snprintf(id, sizeof id, "%s-%u", r->stem, hline);
   else
     snprintf(id, sizeof id, "%.*s", (int)(il < 255 ? il : 255), ids);
+  keep_id(r, id);
   /* text lines up to an empty line */
   r->text.len = 0;
   bool over = false, first = true;
@@ -1665,6 +1688,8 @@ static dyad_status xml_next(struct dyad_reader *r, dyad_doc *doc,
   x->qhead++;
   origin_start(r, s->off, s->line, s->col);
   origin_part(r, 0, s->off, s->line, s->col, 0);
+  if (s->id)
+    keep_id(r, s->id);
   dyad_status ret;
   if (s->st != DYAD_OK) {
     ret = s->st;
@@ -1700,6 +1725,7 @@ dyad_status dyad_reader_next(dyad_reader *r, dyad_doc *doc, dyad_error *err) {
     return Dyad_error_set(err, DYAD_ERR_ARG, r ? r->name : "", 0, 0,
                           "invalid argument");
   r->has_origin = false;
+  r->has_story_id = false;
   if (r->finished) {
     dyad_status f = r->final;
     if (f != DYAD_END && err)

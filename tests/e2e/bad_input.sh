@@ -60,6 +60,23 @@ check "empty file: file:line:col" \
   "$(grep -c "4empty.txt:1:1: no story in this input (empty)" "$T/err")" 1
 check "summary line" "$(tail -n 1 "$T/err" | sed 's/(.*//')" \
   "dyad: 8 stories read, 5 coded, 0 without events, 0 discarded, 3 rejected "
+
+# --report names a story the reader rejected by the id it would have had,
+# in every format; null only where the reader cannot tell it
+mkdir "$T/rj"
+printf '{"id":"j1","date":"2023-13-01","text":"A."}\n{"id":7,"date":"x","text":"A."}\nnot json\n' >"$T/rj/a.jsonl"
+printf 'date 2023-02-30 Head\nMali accused France.\n' >"$T/rj/b.txt"
+printf '<Sentences>\n<Sentence date="20231340" id="XB_1" sentence="True">\n<Text>Mali accused France.</Text>\n</Sentence>\n</Sentences>\n' >"$T/rj/c.xml"
+printf '231340 T-9\nMali accused France.\n\n' >"$T/rj/d.tab"
+"$DYAD" code -q --dict "$T/dict/tiny.ini" --report "$T/rj.rep" "$T/rj/a.jsonl" \
+  "$T/rj/b.txt" "$T/rj/c.xml" >/dev/null 2>&1
+"$DYAD" code -q --dict "$T/dict/tiny.ini" --input-format tabari \
+  --report - "$T/rj/d.tab" 2>/dev/null | grep '^{' >>"$T/rj.rep"
+check "rejected stories: ids in --report" \
+  "$(python3 -c 'import json,sys
+print(" ".join("%s:%s" % (r["id"], r["reason"]) for r in map(json.loads, open(sys.argv[1]))))' "$T/rj.rep")" \
+  "j1:date 7:date None:parse b:date XB:date T-9:date"
+
 if [ "$fails" -ne 0 ]; then
   sed 's/^/  stderr: /' "$T/err" | head -20
   echo "bad_input: $checks checks, $fails failed"

@@ -205,8 +205,8 @@ static void test_text(struct runner *r) {
       /* a date line alone, then a headline on the next line */
       {"date 2023-07-01\nKenya protests\nPolice arrested ten.\n", 20230701,
        "Kenya protests\n\nPolice arrested ten.\n"},
-      {"date 2023-07-01\r\nKenya protests\r\n\r\nPolice arrested ten.", 20230701,
-       "Kenya protests\n\n\r\nPolice arrested ten."},
+      {"date 2023-07-01\r\nKenya protests\r\n\r\nPolice arrested ten.",
+       20230701, "Kenya protests\n\n\r\nPolice arrested ten."},
       /* a sentence wrapped across lines stays whole */
       {"The Council voted to end its\nmission in Mali.\n", 0,
        "The Council voted to end its\nmission in Mali.\n"},
@@ -649,6 +649,75 @@ static void test_tabari(struct runner *r) {
   dyad_reader_free(rd);
 }
 
+/* ---- the id of a story read or rejected ---------------------------------- */
+
+/* Reads every story; returns "id|id|..." from dyad_reader_story_id, with
+ * "(null)" where it has none and "!" before a rejection. */
+static const char *story_ids(dyad_reader *r) {
+  static char out[2048];
+  size_t k = 0;
+  out[0] = '\0';
+  for (int guard = 0; guard < 100; guard++) {
+    dyad_error e;
+    dyad_status st = dyad_reader_next(r, D, &e);
+    if (st == DYAD_END)
+      break;
+    const char *id = dyad_reader_story_id(r);
+    k += (size_t)snprintf(out + k, sizeof out - k, "%s%s%s", k ? "|" : "",
+                          st == DYAD_OK ? "" : "!", id ? id : "(null)");
+    if (k >= sizeof out)
+      break;
+  }
+  return out;
+}
+
+static void test_story_id(struct runner *r) {
+  dyad_reader *rd;
+  CASE(r, "story id: of stories read and rejected, in each format");
+  CHECK(r, dyad_reader_story_id(NULL) == NULL);
+  rd = open_s("j.jsonl",
+              "{\"id\":\"a\",\"date\":\"2023-13-01\",\"text\":\"A.\"}\n"
+              "{\"id\":7,\"text\":\"A.\"}\n"
+              "{\"text\":\"\"}\n"
+              "not json\n"
+              "{\"id\":[1],\"text\":\"A.\"}\n",
+              DYAD_INPUT_JSONL);
+  CHECK_STR(r, story_ids(rd), "!a|7|!j-3|!(null)|!(null)");
+  CHECK(r, dyad_reader_story_id(rd) == NULL); /* after DYAD_END */
+  dyad_reader_free(rd);
+  rd = open_s("t.txt",
+              "date 2023-02-30 Head\nBody.\n\ndate 2023-03-01 Head\nBody.\n",
+              DYAD_INPUT_TEXT);
+  CHECK_STR(r, story_ids(rd), "!t-1|t-2");
+  dyad_reader_free(rd);
+  rd = open_s("x.xml",
+              "<Sentences><Sentence date=\"20231340\" id=\"XB_1\"><Text>A."
+              "</Text></Sentence><Sentence date=\"20230101\" id=\"XC_1\">"
+              "<Text>B.</Text></Sentence></Sentences>\n",
+              DYAD_INPUT_PETRARCH);
+  CHECK_STR(r, story_ids(rd), "!XB|XC");
+  dyad_reader_free(rd);
+  rd = open_s("r.tab", "231340 T-9\nA.\n\n230101 T-10\nB.\n\n",
+              DYAD_INPUT_TABARI);
+  CHECK_STR(r, story_ids(rd), "!T-9|T-10");
+  dyad_reader_free(rd);
+
+  CASE(r, "story id: a long id is cut at a character boundary");
+  char line[700];
+  int n = snprintf(line, sizeof line, "{\"id\":\"");
+  for (int i = 0; i < 200; i++)
+    n += snprintf(line + n, sizeof line - (size_t)n, "\xC3\xA9"); /* e-acute */
+  snprintf(line + n, sizeof line - (size_t)n,
+           "\",\"date\":\"x\",\"text\":\"A.\"}");
+  rd = open_s("long.jsonl", line, DYAD_INPUT_JSONL);
+  dyad_error e;
+  CHECK_INT(r, dyad_reader_next(rd, D, &e), DYAD_ERR_DATE);
+  const char *id = dyad_reader_story_id(rd);
+  CHECK(r, id != NULL);
+  CHECK_INT(r, id ? strlen(id) : 0, 254);
+  dyad_reader_free(rd);
+}
+
 /* ---- invalid UTF-8 and positions ----------------------------------------- */
 
 /* Where the first invalid byte of the doc lands in the input. */
@@ -710,7 +779,9 @@ static void test_utf8_positions(struct runner *r) {
         "ad line\nBody.\n";
   rd = open_s("h2.txt", txt, DYAD_INPUT_TEXT);
   CHECK_INT(r, dyad_reader_next(rd, D, &e), DYAD_OK);
-  CHECK_STR(r, text(), "He\xFF" "ad line\n\nBody.\n");
+  CHECK_STR(r, text(),
+            "He\xFF"
+            "ad line\n\nBody.\n");
   locate_bad(rd, &line, &col, &off);
   CHECK_INT(r, line, 2);
   CHECK_INT(r, col, 3);
@@ -964,6 +1035,7 @@ int main(void) {
   test_petrarch(&r);
   test_tabari(&r);
   test_utf8_positions(&r);
+  test_story_id(&r);
   test_compressed(&r);
   test_corrupt_xml_gz(&r);
   test_paths(&r);
