@@ -15,8 +15,9 @@
  * the rest of the input is compressed before it is read, unless bit 5 says to read it as is
  * (corrupt streams); bit 6 cuts the compressed stream in half (a truncated
  * file); bit 7 flips the bits of one byte in its middle (a damaged one).
- * Every story's text must map back into the input (dyad_origin_locate);
- * a violation traps. Seeds: tests/fuzz/seeds/<target>/.
+ * Every story's text must map back into the input (dyad_origin_locate),
+ * and every story read must have an id (dyad_reader_story_id) under 256
+ * bytes; a violation traps. Seeds: tests/fuzz/seeds/<target>/.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -121,6 +122,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 #endif
   while ((st = dyad_reader_next(r, doc, &err)) != DYAD_END) {
     if (memchr(err.message, '\0', sizeof err.message) == NULL)
+      __builtin_trap();
+    /* a story read always has its id; any id is a string of < 256 bytes */
+    const char *sid = dyad_reader_story_id(r);
+    if ((st == DYAD_OK && !sid) || (sid && strlen(sid) > 255))
       __builtin_trap();
 #ifndef FUZZ_READER_PACKED
     if (++stories > size + 2 && !unpacked) /* every story consumes input */
