@@ -14,10 +14,11 @@
 #   make lint       banned functions, globals, dictionary lint, format report
 #   make format     clang-format the sources
 
-PKGS     := libutf8proc libcjson expat libarchive sqlite3 geonames
+PKGS     := libutf8proc libcjson expat sqlite3 geonames zlib libzstd
 DEB_PKGS := build-essential pkg-config libutf8proc-dev libcjson-dev \
-            libexpat1-dev libarchive-dev libsqlite3-dev sqlite3 \
-            libgeonames-dev wordnet-base python3 clang valgrind libzstd-dev
+            libexpat1-dev libsqlite3-dev sqlite3 \
+            libgeonames-dev wordnet-base python3 clang valgrind libzstd-dev \
+            zlib1g-dev
 CC       ?= cc
 BUILD    ?= build
 OPT      ?= -O2 -g
@@ -137,7 +138,7 @@ FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_SAN ?= -fsanitize=address,undefined -fno-omit-frame-pointer
 FUZZ_LIB := $(BUILD)/fuzz/lib/libdyad.a
-FUZZ_LIBS := $(LDLIBS) -lzstd # fuzz_read_zstd packs its input with libzstd
+FUZZ_LIBS := $(LDLIBS)
 fuzz:
 	$(MAKE) CC=clang BUILD=$(BUILD)/fuzz/lib \
 	  OPT="-g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN)" $(FUZZ_LIB)

@@ -2,10 +2,10 @@
  * reader.c - the reader stage: stories out of plain text, JSON Lines,
  * PETRARCH XML and TABARI text records (the "Readers" section of dyad.h).
  *
- * Bytes come through libarchive (raw format; gzip, zstd, bzip2, xz and lz4
- * filters, all linked in, never an external program) into a window that
- * holds the current line or story, so an input of any size streams through
- * in bounded memory. Formats follow the TABARI 0.8 manual (text records) and
+ * Bytes come from source.c (as they are, or decompressed: gzip with zlib,
+ * zstd with libzstd, never an external program) into a window that holds
+ * the current line or story, so an input of any size streams through in
+ * bounded memory. Formats follow the TABARI 0.8 manual (text records) and
  * the PETRARCH2 documentation (XML input); JSON is parsed with
  * cJSON, XML with expat. Every rejected story names its input, line and
  * byte column; the text of a story keeps the input's bytes where it can so
@@ -17,15 +17,15 @@
  */
 #include "reader.h"
 
-#include <archive.h>
 #include <cjson/cJSON.h>
 #include <expat.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../internal.h"
+#include "source.h"
 
-#define RD_CHUNK ((size_t)64 << 10)  /* bytes asked of libarchive at once */
+#define RD_CHUNK ((size_t)64 << 10)  /* bytes asked of the source at once */
 #define RD_DETECT ((size_t)64 << 10) /* bytes looked at to detect a format */
 
 /* A PETRARCH story being built or waiting to be returned. */
@@ -73,11 +73,8 @@ struct dyad_reader {
   int default_date;
   size_t max_story, max_line;
   /* input */
-  struct archive *ar;
-  char *mem;       /* copy of the caller's bytes (dyad_reader_open_mem) */
-  const char *blk; /* the last block from libarchive ... */
-  size_t blk_len, blk_pos; /* ... its length and what has been copied */
-  bool ar_eof;             /* libarchive has no more bytes */
+  dyad_source *src;
+  bool ar_eof; /* the source has no more bytes */
   bool read_failed; /* plain text: a read error (in final_err) comes after
                      * the whole stories already in the window */
   bool finished;           /* no more stories; `final` is what to report next */
@@ -174,32 +171,21 @@ static dyad_status rd_fill(struct dyad_reader *r) {
     r->buf = p;
     r->cap = cap;
   }
-  /* blocks come as they are read or decompressed: a pipe is not waited on
+  /* bytes come as they are read or decompressed: a pipe is not waited on
    * for more than what it has */
-  while (r->blk_pos == r->blk_len) {
-    const void *b;
-    size_t n;
-    la_int64_t at;
-    int rc = archive_read_data_block(r->ar, &b, &n, &at);
-    if (rc == ARCHIVE_EOF) {
-      r->ar_eof = true;
-      return DYAD_OK;
-    }
-    if (rc < ARCHIVE_WARN) {
-      const char *why = archive_error_string(r->ar);
-      return rd_final(r, DYAD_ERR_IO, r->line, "read error: %s",
-                      why ? why : "unknown");
-    }
-    r->blk = b;
-    r->blk_len = n;
-    r->blk_pos = 0;
+  size_t got = 0;
+  dyad_status st =
+      Dyad_src_read(r->src, r->buf + r->end, r->cap - r->end, &got);
+  if (st == DYAD_END) {
+    r->ar_eof = true;
+    return DYAD_OK;
   }
-  size_t n = r->blk_len - r->blk_pos;
-  if (n > r->cap - r->end)
-    n = r->cap - r->end;
-  memcpy(r->buf + r->end, r->blk + r->blk_pos, n);
-  r->blk_pos += n;
-  r->end += n;
+  if (st == DYAD_ERR_NOMEM)
+    return rd_final(r, DYAD_ERR_NOMEM, r->line, "out of memory");
+  if (st != DYAD_OK)
+    return rd_final(r, DYAD_ERR_IO, r->line, "read error: %s",
+                    Dyad_src_error(r->src));
+  r->end += got;
   return DYAD_OK;
 }
 
@@ -423,18 +409,12 @@ static dyad_status xml_start(struct dyad_reader *r);
 
 static dyad_status rd_open(struct dyad_reader *r, dyad_input_format fmt,
                            dyad_error *err) {
-  struct archive_entry *entry;
-  int rc = archive_read_next_header(r->ar, &entry);
-  if (rc == ARCHIVE_EOF) {
-    r->ar_eof = true;
-  } else if (rc != ARCHIVE_OK && rc != ARCHIVE_WARN) {
-    const char *why = archive_error_string(r->ar);
-    return rd_error(r, err, DYAD_ERR_IO, 0, 0, 0, "cannot read: %s",
-                    why ? why : "unknown error");
-  }
-  /* peek at the start: enough to see a BOM and detect the format */
+  /* peek at the start: enough to see a BOM and detect the format; a read
+   * error after some bytes (a file cut short) leaves them to be read, and
+   * comes again after them (the source keeps it) */
+  bool cut = false;
   for (;;) {
-    bool all = r->ar_eof || r->end >= RD_DETECT;
+    bool all = r->ar_eof || cut || r->end >= RD_DETECT;
     if (r->end >= 3 || all) {
       r->bom = r->end >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
       if (fmt != DYAD_INPUT_AUTO)
@@ -445,10 +425,15 @@ static dyad_status rd_open(struct dyad_reader *r, dyad_input_format fmt,
         break;
     }
     dyad_status st = rd_fill(r);
-    if (st != DYAD_OK) {
+    if (st != DYAD_OK && (st == DYAD_ERR_NOMEM || r->end == 0)) {
       if (err)
         *err = r->final_err;
       return st;
+    }
+    if (st != DYAD_OK) {
+      r->finished = false;
+      r->final = DYAD_END;
+      cut = true;
     }
   }
   r->fmt = fmt;
@@ -479,19 +464,6 @@ static dyad_status rd_new(const char *name, bool in, dyad_input_format fmt,
   r->line = 1;
   r->final = DYAD_END;
   Dyad_buf_init(&r->text, RD_MAX_STORY + 16);
-  r->ar = archive_read_new();
-  if (!r->ar) {
-    free(r);
-    return Dyad_error_set(err, DYAD_ERR_NOMEM, name ? name : "", 0, 0,
-                          "out of memory");
-  }
-  archive_read_support_filter_gzip(r->ar);
-  archive_read_support_filter_zstd(r->ar);
-  archive_read_support_filter_bzip2(r->ar);
-  archive_read_support_filter_xz(r->ar);
-  archive_read_support_filter_lz4(r->ar);
-  archive_read_support_format_raw(r->ar);
-  archive_read_support_format_empty(r->ar);
   *out = r;
   return DYAD_OK;
 }
@@ -506,24 +478,15 @@ dyad_status dyad_reader_open_mem(const char *name, const void *data, size_t len,
                           "invalid argument");
   struct dyad_reader *r;
   TRY(rd_new(name, false, fmt, &r, err));
-  r->mem = malloc(len ? len : 1);
-  if (!r->mem) {
-    dyad_status st = rd_error(r, err, DYAD_ERR_NOMEM, 0, 0, 0, "out of memory");
+  char why[256];
+  dyad_status st = Dyad_src_open_mem(data, len, &r->src, why, sizeof why);
+  if (st != DYAD_OK) {
+    st = rd_error(r, err, st, 0, 0, 0, "cannot read: %s", why);
     dyad_reader_free(r);
     *out = NULL;
     return st;
   }
-  if (len)
-    memcpy(r->mem, data, len);
-  if (archive_read_open_memory(r->ar, r->mem, len) != ARCHIVE_OK) {
-    const char *why = archive_error_string(r->ar);
-    dyad_status st = rd_error(r, err, DYAD_ERR_IO, 0, 0, 0, "cannot read: %s",
-                              why ? why : "unknown error");
-    dyad_reader_free(r);
-    *out = NULL;
-    return st;
-  }
-  dyad_status st = rd_open(r, fmt, err);
+  st = rd_open(r, fmt, err);
   if (st != DYAD_OK) {
     dyad_reader_free(r);
     r = NULL;
@@ -542,20 +505,16 @@ dyad_status dyad_reader_open_path(const char *path, dyad_input_format fmt,
   bool in = strcmp(path, "-") == 0;
   struct dyad_reader *r;
   TRY(rd_new(in ? NULL : path, in, fmt, &r, err));
-  int rc = in ? archive_read_open_fd(r->ar, 0, RD_CHUNK)
-              : archive_read_open_filename(r->ar, path, RD_CHUNK);
-  if (rc != ARCHIVE_OK) {
-    const char *why = archive_error_string(r->ar);
-    int en = archive_errno(r->ar);
-    dyad_status st = rd_error(r, err, DYAD_ERR_IO, 0, 0, 0, "cannot read: %s",
-                              en > 0 ? strerror(en)
-                              : why  ? why
-                                     : "unknown error");
+  char why[256];
+  dyad_status st = Dyad_src_open_path(in ? NULL : path, &r->src, why,
+                                      sizeof why);
+  if (st != DYAD_OK) {
+    st = rd_error(r, err, st, 0, 0, 0, "cannot read: %s", why);
     dyad_reader_free(r);
     *out = NULL;
     return st;
   }
-  dyad_status st = rd_open(r, fmt, err);
+  st = rd_open(r, fmt, err);
   if (st != DYAD_OK) {
     dyad_reader_free(r);
     r = NULL;
@@ -569,12 +528,10 @@ static void xml_free(struct xml_state *x);
 void dyad_reader_free(dyad_reader *r) {
   if (!r)
     return;
-  if (r->ar)
-    archive_read_free(r->ar);
+  Dyad_src_free(r->src);
   xml_free(r->xml);
   Dyad_buf_fini(&r->text);
   free(r->buf);
-  free(r->mem);
   free(r);
 }
 

@@ -10,8 +10,8 @@
  * The per-format targets include this file with FUZZ_READER_FMT set
  * (fuzz_read_text.c, _jsonl, _xml, _tabari): the format is forced and bits
  * 0-2 are unused. The compressed-input targets (fuzz_read_gzip.c, _zstd)
- * set FUZZ_READER_FILTER to a libarchive filter, or define
- * FUZZ_READER_PACKED and their own compress() (in, n, out_len -> malloc'd):
+ * define FUZZ_READER_PACKED and their own compress_in() (in, n, out_len ->
+ * malloc'd, with zlib or libzstd):
  * the rest of the input is compressed before it is read, unless bit 5 says to read it as is
  * (corrupt streams); bit 6 cuts the compressed stream in half (a truncated
  * file); bit 7 flips the bits of one byte in its middle (a damaged one).
@@ -28,52 +28,7 @@
 #include "dyad.h"
 #include "reader/reader.h"
 
-#if defined FUZZ_READER_FILTER && !defined FUZZ_READER_PACKED
-#include <archive.h>
-#include <archive_entry.h>
-#define FUZZ_READER_PACKED
-#define FUZZ_READER_LIBARCHIVE
-#endif
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#ifdef FUZZ_READER_LIBARCHIVE
-/* Compresses in[0..n) with the filter FUZZ_READER_FILTER (libarchive, raw
- * format) into a malloc'd buffer; NULL on failure. */
-static uint8_t *compress(const uint8_t *in, size_t n, size_t *out_len) {
-  size_t cap = n + n / 2 + 4096;
-  uint8_t *out = malloc(cap);
-  struct archive *a = archive_write_new();
-  struct archive_entry *e = archive_entry_new();
-  size_t used = 0;
-  /* level 1: the higher levels' match tables (megabytes, cleared for
-   * every stream) cost the zstd target most of its time under ASan, and
-   * the stream the reader sees has the same frame and block types */
-  int ok = out && a && e && FUZZ_READER_FILTER(a) == ARCHIVE_OK &&
-           archive_write_set_filter_option(a, NULL, "compression-level",
-                                           "1") == ARCHIVE_OK &&
-           archive_write_set_format_raw(a) == ARCHIVE_OK &&
-           archive_write_set_bytes_in_last_block(a, 1) == ARCHIVE_OK &&
-           archive_write_open_memory(a, out, cap, &used) == ARCHIVE_OK;
-  if (ok) {
-    archive_entry_set_pathname(e, "fuzz");
-    archive_entry_set_filetype(e, AE_IFREG);
-    archive_entry_set_size(e, (la_int64_t)n);
-    ok = archive_write_header(a, e) == ARCHIVE_OK &&
-         (n == 0 || archive_write_data(a, in, n) == (la_ssize_t)n) &&
-         archive_write_close(a) == ARCHIVE_OK;
-  }
-  archive_entry_free(e);
-  if (a)
-    archive_write_free(a);
-  if (!ok) {
-    free(out);
-    return NULL;
-  }
-  *out_len = used;
-  return out;
-}
-#endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size < 1)
@@ -89,7 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 #ifdef FUZZ_READER_PACKED
   uint8_t *packed = NULL;
   if (!(opt & 32)) {
-    packed = compress(in, in_len, &in_len);
+    packed = compress_in(in, in_len, &in_len);
     if (!packed)
       __builtin_trap(); /* compressing a few KiB cannot fail */
     if (opt & 64)

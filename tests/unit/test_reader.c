@@ -6,10 +6,11 @@
  */
 #include "harness.h"
 
-#include <archive.h>
-#include <archive_entry.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <unistd.h>
+#include <zlib.h>
+#include <zstd.h>
 
 #include "dyad.h"
 #include "reader/reader.h"
@@ -63,29 +64,26 @@ static const char *all_ids(dyad_reader *r) {
   return out;
 }
 
-/* Compresses with libarchive (raw format, gzip or zstd filter). */
-static size_t compress(bool zstd, const char *in, size_t n, char *out,
-                       size_t cap) {
-  struct archive *a = archive_write_new();
-  struct archive_entry *e = archive_entry_new();
-  size_t used = 0;
-  if (zstd)
-    archive_write_add_filter_zstd(a);
-  else
-    archive_write_add_filter_gzip(a);
-  archive_write_set_format_raw(a);
-  archive_write_set_bytes_in_last_block(a, 1);
-  if (archive_write_open_memory(a, out, cap, &used) != ARCHIVE_OK)
-    used = 0;
-  archive_entry_set_filetype(e, AE_IFREG);
-  archive_entry_set_pathname(e, "data");
-  archive_entry_set_size(e, (la_int64_t)n);
-  archive_write_header(a, e);
-  archive_write_data(a, in, n);
-  archive_write_close(a);
-  archive_write_free(a);
-  archive_entry_free(e);
-  return used;
+/* Compresses in[0..n) as one gzip member (zlib) or one zstd frame
+ * (libzstd) into out[0..cap); returns the length, 0 on failure. */
+static size_t pack(bool zstd, const char *in, size_t n, char *out,
+                   size_t cap) {
+  if (zstd) {
+    size_t k = ZSTD_compress(out, cap, in, n, 3);
+    return ZSTD_isError(k) ? 0 : k;
+  }
+  z_stream z;
+  memset(&z, 0, sizeof z);
+  if (deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    return 0;
+  z.next_in = (Bytef *)(uintptr_t)in;
+  z.avail_in = (uInt)n;
+  z.next_out = (Bytef *)out;
+  z.avail_out = (uInt)cap;
+  int rc = deflate(&z, Z_FINISH);
+  size_t k = cap - z.avail_out;
+  deflateEnd(&z);
+  return rc == Z_STREAM_END ? k : 0;
 }
 
 /* ---- formats ------------------------------------------------------------- */
@@ -846,7 +844,7 @@ static void test_compressed(struct runner *r) {
   static char buf[1 << 16];
   for (int z = 0; z < 2; z++) {
     CASE(r, z ? "zstd input" : "gzip input");
-    size_t n = compress(z, jl, sizeof jl - 1, buf, sizeof buf);
+    size_t n = pack(z, jl, sizeof jl - 1, buf, sizeof buf);
     CHECK(r, n > 4);
     CHECK(r, z ? (unsigned char)buf[0] == 0x28 : (unsigned char)buf[0] == 0x1F);
     dyad_reader *rd =
@@ -857,14 +855,14 @@ static void test_compressed(struct runner *r) {
     CASE(r, z ? "zstd text story: id without both extensions"
               : "gzip text story: id without both extensions");
     static const char story[] = "date 2023-07-01 Head\n\nBody.\n";
-    n = compress(z, story, sizeof story - 1, buf, sizeof buf);
+    n = pack(z, story, sizeof story - 1, buf, sizeof buf);
     rd =
         open_n(z ? "dir/s1.txt.zst" : "dir/s1.txt.gz", buf, n, DYAD_INPUT_AUTO);
     CHECK_STR(r, all_ids(rd), "s1");
     dyad_reader_free(rd);
   }
   CASE(r, "truncated gzip: an I/O error");
-  size_t n = compress(false, jl, sizeof jl - 1, buf, sizeof buf);
+  size_t n = pack(false, jl, sizeof jl - 1, buf, sizeof buf);
   dyad_reader *rd = NULL;
   dyad_error e;
   memset(&e, 0, sizeof e);
@@ -875,6 +873,139 @@ static void test_compressed(struct runner *r) {
   CHECK_INT(r, st, DYAD_ERR_IO);
   CHECK_STR(r, e.source, "t.gz");
   dyad_reader_free(rd);
+}
+
+/* Stories "date 2023-07-01 Story I\nWORDS.\n\n" of pseudo-random words
+ * (poorly compressible) into out; the offset of each story in starts. */
+static size_t many_stories(char *out, size_t cap, size_t n, size_t *starts) {
+  size_t k = 0;
+  unsigned x = 12345;
+  for (size_t i = 0; i < n; i++) {
+    starts[i] = k;
+    k += (size_t)snprintf(out + k, cap - k, "date 2023-07-01 Story %zu\n", i);
+    for (int w = 0; w < 30; w++) {
+      for (int c = 0; c < 6; c++) {
+        x = x * 1103515245u + 12345u;
+        out[k++] = (char)('a' + (x >> 16) % 26);
+      }
+      out[k++] = ' ';
+    }
+    k += (size_t)snprintf(out + k, cap - k, "end.\n\n");
+  }
+  return k;
+}
+
+/* Reads every story of a compressed input; returns how many came out
+ * whole, with the status that ended the input in *end. */
+static size_t count_stories(const char *name, const char *in, size_t n,
+                            dyad_status *end, dyad_error *e) {
+  dyad_reader *rd = NULL;
+  size_t ok = 0;
+  memset(e, 0, sizeof *e);
+  *end = dyad_reader_open_mem(name, in, n, DYAD_INPUT_AUTO, &rd, e);
+  while (*end == DYAD_OK && (*end = dyad_reader_next(rd, D, e)) == DYAD_OK)
+    ok++;
+  dyad_reader_free(rd);
+  return ok;
+}
+
+static void test_cut_and_joined(struct runner *r) {
+  enum { N = 2000 };
+  size_t cap = (size_t)1 << 20;
+  char *txt = malloc(cap), *z = malloc(cap), *two = malloc(2 * cap);
+  size_t *starts = malloc(N * sizeof *starts);
+  if (!txt || !z || !two || !starts)
+    goto out;
+  size_t k = many_stories(txt, cap, N, starts);
+  CHECK(r, k > (size_t)300 << 10); /* several 64 KiB blocks */
+  dyad_status end;
+  dyad_error e;
+
+  CASE(r, "gzip cut short: every whole story before the cut, then the "
+          "error at the cut story's line");
+  size_t n = pack(false, txt, k, z, cap);
+  /* the bytes gzip can give back from the first half */
+  size_t got = 0;
+  {
+    z_stream zs;
+    memset(&zs, 0, sizeof zs);
+    char *plain = malloc(cap);
+    if (plain && inflateInit2(&zs, 15 + 16) == Z_OK) {
+      zs.next_in = (Bytef *)z;
+      zs.avail_in = (uInt)(n / 2);
+      zs.next_out = (Bytef *)plain;
+      zs.avail_out = (uInt)cap;
+      inflate(&zs, Z_SYNC_FLUSH);
+      got = cap - zs.avail_out;
+      inflateEnd(&zs);
+    }
+    free(plain);
+  }
+  size_t begun = 0; /* stories that start in what gzip gives back */
+  while (begun < N && starts[begun] < got)
+    begun++;
+  CHECK(r, begun > 100 && begun < N);
+  CHECK_INT(r, count_stories("cut.txt.gz", z, n / 2, &end, &e), begun - 1);
+  CHECK_INT(r, end, DYAD_ERR_IO);
+  CHECK_INT(r, e.line, (unsigned)(3 * (begun - 1) + 1));
+  CHECK(r, strstr(e.message, "truncated gzip input") != NULL);
+
+  CASE(r, "gzip damaged in the middle: the stories before, then the error");
+  memcpy(two, z, n);
+  for (size_t i = n / 2; i < n / 2 + 64; i++)
+    two[i] = (char)~two[i];
+  size_t ok = count_stories("bad.txt.gz", two, n, &end, &e);
+  CHECK(r, ok > 100 && ok < N);
+  CHECK_INT(r, end, DYAD_ERR_IO);
+  CHECK(r, strstr(e.message, "gzip input") != NULL);
+
+  CASE(r, "gzip of two members, then zeros: every story of both");
+  /* txt ends with a blank line: the second member's story is a story */
+  n = pack(false, txt, k, two, cap);
+  size_t n2 = pack(false, "date 2023-07-02 Last\nThe end.\n", 30, two + n,
+                2 * cap - n);
+  memset(two + n + n2, 0, 512);
+  CHECK_INT(r, count_stories("two.txt.gz", two, n + n2 + 512, &end, &e),
+            N + 1);
+  CHECK_INT(r, end, DYAD_END);
+
+  CASE(r, "zstd of two frames: every story of both");
+  n = pack(true, txt, k, two, cap);
+  n2 = pack(true, "date 2023-07-02 Last\nThe end.\n", 30, two + n,
+                2 * cap - n);
+  CHECK_INT(r, count_stories("two.txt.zst", two, n + n2, &end, &e), N + 1);
+  CHECK_INT(r, end, DYAD_END);
+
+  CASE(r, "zstd cut short: the stories of the whole blocks, then the error");
+  ok = count_stories("cut.txt.zst", two, n / 2, &end, &e);
+  CHECK(r, ok < N);
+  CHECK_INT(r, end, DYAD_ERR_IO);
+  CHECK(r, strstr(e.message, "truncated zstd input") != NULL);
+
+  CASE(r, "bzip2, xz and lz4 input: a clear error");
+  static const struct {
+    const char *bytes;
+    size_t n;
+    const char *what;
+  } other[] = {
+      {"BZh91AY&SY\0\0\0", 13, "bzip2 input is not supported"},
+      {"\xFD" "7zXZ\0\0\0", 9, "xz input is not supported"},
+      {"\x04\x22\x4D\x18\0\0", 6, "lz4 input is not supported"},
+  };
+  for (size_t i = 0; i < sizeof other / sizeof other[0]; i++) {
+    CHECK_INT(r, count_stories("o.txt", other[i].bytes, other[i].n, &end, &e),
+              0);
+    CHECK_INT(r, end, DYAD_ERR_IO);
+    CHECK(r, strstr(e.message, other[i].what) != NULL);
+  }
+  CASE(r, "text that starts like bzip2's name is text");
+  static const char bz[] = "BZh9 is a code name.\n";
+  CHECK_INT(r, count_stories("bz.txt", bz, sizeof bz - 1, &end, &e), 1);
+out:
+  free(txt);
+  free(z);
+  free(two);
+  free(starts);
 }
 
 static void test_corrupt_xml_gz(struct runner *r) {
@@ -894,7 +1025,7 @@ static void test_corrupt_xml_gz(struct runner *r) {
                           "</Sentence>\n",
                           i, i * 7919u % 10007u, i * 104729u);
   k += (size_t)snprintf(xml + k, cap - k, "</Sentences>\n");
-  size_t n = compress(false, xml, k, gz, cap);
+  size_t n = pack(false, xml, k, gz, cap);
   dyad_reader *rd = open_n("cut.xml.gz", gz, n * 3 / 4, DYAD_INPUT_AUTO);
   CHECK(r, rd != NULL);
   size_t ok = 0;
@@ -1037,6 +1168,7 @@ int main(void) {
   test_utf8_positions(&r);
   test_story_id(&r);
   test_compressed(&r);
+  test_cut_and_joined(&r);
   test_corrupt_xml_gz(&r);
   test_paths(&r);
   test_shared(&r);
