@@ -217,7 +217,7 @@ static bool story_file(const char *name) {
 
 /* Adds the story files under `root` (story_file; not hidden; directories
  * not followed through symbolic links, so no loops), sorted by path, and
- * says how many other files it passed over. Returns false on a system
+ * says how many other entries it passed over (hidden ones included). Returns false on a system
  * error (printed). */
 static bool walk(const char *root, struct strvec *files) {
   struct strvec todo = {0}, found = {0};
@@ -234,8 +234,11 @@ static bool walk(const char *root, struct strvec *files) {
     }
     struct dirent *e;
     while (ok && (e = readdir(d)) != NULL) {
-      if (e->d_name[0] == '.')
+      if (e->d_name[0] == '.') {
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+          skipped++; /* hidden: passed over, but counted */
         continue;
+      }
       char *p = join(dir, e->d_name);
       struct stat st;
       if (!p) {
@@ -259,8 +262,9 @@ static bool walk(const char *root, struct strvec *files) {
     fputs("dyad: out of memory\n", stderr);
   if (ok && skipped)
     fprintf(stderr,
-            "dyad: %s: %zu file%s passed over (not .txt, .jsonl, .json, .xml, "
-            ".rec or without an extension)\n",
+            "dyad: %s: %zu file%s passed over (hidden, or not named .txt "
+            ".text .jsonl .ndjson .json .xml .rec, also under .gz or .zst, "
+            "or without an extension)\n",
             root, skipped, skipped == 1 ? "" : "s");
   if (found.n) /* an empty directory: no array to sort */
     qsort(found.v, found.n, sizeof *found.v, cmp_str);

@@ -46,7 +46,9 @@ check "directory: rows in path order" "$(cut -f 1,2,4,5,6 "$T/out" | tail -n +2 
   "s1 2023-07-02 FRA MLI 112|s2 2023-07-01 MLI FRA 112|"
 check "directory: row" "$(sed -n 2p "$T/out")" \
   "s1	2023-07-02	0	FRA	MLI	112	11	3	-2.0	ACCUSE	disapprove		France	Mali	accused	fact	0	verbs.txt:3	2023-07-02	story												"
-check "directory: summary" "$(cat "$T/err")" \
+check "directory: hidden entries counted" "$(head -n 1 "$T/err" | sed 's/.*in: //')" \
+  "2 files passed over (hidden, or not named .txt .text .jsonl .ndjson .json .xml .rec, also under .gz or .zst, or without an extension)"
+check "directory: summary" "$(tail -n 1 "$T/err")" \
   "dyad: 2 stories read, 2 coded, 0 without events, 0 discarded, 0 rejected"
 
 # --- a headline rubric names the story's country (bundled dictionaries) ----
@@ -164,6 +166,13 @@ printf 'story_id\tsource\n' >"$T/mixed/out.tsv"
 run "$T/mixed"
 check "directory: non-story file passed over" "$(grep -c 'mixed: 1 file passed over' "$T/err")" 1
 check "directory: the story is coded" "$(tail -n +2 "$T/out" | cut -f 1)" "s"
+# hidden files and directories are passed over too, and counted
+printf 'date 2023-07-01 Mali accused France.\n' >"$T/mixed/.hidden.txt"
+mkdir -p "$T/mixed/.git"
+run "$T/mixed"
+check "directory: hidden entries counted as passed over" "$(grep -c 'mixed: 3 files passed over (hidden, or not named .txt' "$T/err")" 1
+check "directory: hidden story not read" "$(tail -n +2 "$T/out" | cut -f 1)" "s"
+rm -rf "$T/mixed/.hidden.txt" "$T/mixed/.git"
 # a file without an extension is read (dyad code --help, README)
 printf 'date 2023-07-02 France accused Mali.\n' >"$T/mixed/noext"
 run "$T/mixed"
