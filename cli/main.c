@@ -217,8 +217,8 @@ static bool story_file(const char *name) {
 
 /* Adds the story files under `root` (story_file; not hidden; directories
  * not followed through symbolic links, so no loops), sorted by path, and
- * says how many other entries it passed over (hidden ones included). Returns false on a system
- * error (printed). */
+ * says how many other entries it passed over (hidden ones included).
+ * Returns false on a system error (printed). */
 static bool walk(const char *root, struct strvec *files) {
   struct strvec todo = {0}, found = {0};
   size_t skipped = 0;
