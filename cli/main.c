@@ -11,6 +11,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -290,7 +291,60 @@ struct stats {
   bool out_failed;         /* writing stdout failed: stop */
   /* dyad ingest */
   size_t added, replaced, unchanged, events;
+  size_t repeated; /* replaced a story stored earlier in this run */
 };
+
+/* dyad ingest: the ids of the stories stored in this run, as 64-bit FNV-1a
+ * hashes in an open-addressing table (0: empty; at most half full: 16
+ * bytes a story), to tell when a story replaces one of the same id stored
+ * earlier in the same run (ids that are not unique: the earlier story's
+ * events would go without a word). Two ids share a hash with odds of about
+ * n^2 / 2^65. */
+struct idset {
+  uint64_t *v;
+  size_t cap, n;
+};
+
+static uint64_t id_hash(const char *id) {
+  uint64_t h = 14695981039346656037ull;
+  for (; *id; id++) {
+    h ^= (unsigned char)*id;
+    h *= 1099511628211ull;
+  }
+  return h ? h : 1;
+}
+
+/* Adds `id`: 1 when it was not there, 0 when it was, -1 out of memory. */
+static int idset_add(struct idset *set, const char *id) {
+  if (2 * (set->n + 1) > set->cap) {
+    size_t cap = set->cap ? set->cap * 2 : 1024;
+    uint64_t *v = calloc(cap, sizeof *v);
+    if (!v)
+      return -1;
+    for (size_t i = 0; i < set->cap; i++) {
+      uint64_t h = set->v[i];
+      if (!h)
+        continue;
+      size_t j = (size_t)(h ^ (h >> 32)) & (cap - 1);
+      while (v[j])
+        j = (j + 1) & (cap - 1);
+      v[j] = h;
+    }
+    free(set->v);
+    set->v = v;
+    set->cap = cap;
+  }
+  uint64_t h = id_hash(id);
+  size_t j = (size_t)(h ^ (h >> 32)) & (set->cap - 1);
+  while (set->v[j]) {
+    if (set->v[j] == h)
+      return 0;
+    j = (j + 1) & (set->cap - 1);
+  }
+  set->v[j] = h;
+  set->n++;
+  return 1;
+}
 
 /* The stories travel between the threads in batches, so that a handoff
  * (a lock and a wake-up) is paid once per BATCH stories, not per story;
@@ -339,6 +393,7 @@ struct run {
   struct progress prog;
   FILE *report; /* --report, NULL when none */
   bool report_failed;
+  struct idset stored; /* ingest: ids stored in this run */
   bool header_out; /* the TSV header has been written (--explain) */
   struct stats stats;
 };
@@ -432,6 +487,23 @@ static void store_rejected(struct run *R, const struct slot *s) {
     count_result(R, res, 0);
 }
 
+/* dyad ingest: a story stored or found unchanged. Its id is noted; one
+ * that an earlier story of this run had is counted and warned of: the
+ * store keeps one story per id, the last one stored. */
+static void note_id(struct run *R, const struct slot *s) {
+  int fresh = idset_add(&R->stored, dyad_doc_id(s->doc));
+  if (fresh < 0) {
+    fputs("dyad: out of memory\n", stderr);
+    R->stats.sys_error = R->stats.out_failed = true;
+  } else if (!fresh) {
+    R->stats.repeated++;
+    fprintf(stderr,
+            "dyad: %s:%u: story id \"%s\" repeats one read earlier in this "
+            "run; the store keeps one story per id\n",
+            s->input, s->origin.line, dyad_doc_id(s->doc));
+  }
+}
+
 /* A story dyad_code coded or rejected (status s->st). */
 static void store_story(struct run *R, const struct slot *s) {
   char msg[1024];
@@ -441,13 +513,15 @@ static void store_story(struct run *R, const struct slot *s) {
   if (s->st != DYAD_OK)
     info.message = coder_error(s, msg, sizeof msg);
   dyad_store_result res;
-  if (dyad_store_put(R->store, s->doc, &info, &res, &err) != DYAD_OK)
+  if (dyad_store_put(R->store, s->doc, &info, &res, &err) != DYAD_OK) {
     store_failed(R, &err);
-  else
-    count_result(R, res,
-                 s->st == DYAD_OK || s->st == DYAD_ERR_LIMIT
-                     ? dyad_doc_event_count(s->doc)
-                     : 0);
+    return;
+  }
+  count_result(R, res,
+               s->st == DYAD_OK || s->st == DYAD_ERR_LIMIT
+                   ? dyad_doc_event_count(s->doc)
+                   : 0);
+  note_id(R, s);
 }
 
 /* One transaction per TX_BATCHES batches of stories (and one for the
@@ -569,6 +643,7 @@ static void emit(struct run *R, struct slot *s) {
   if (s->skip) {
     c->unchanged++;
     c->already++;
+    note_id(R, s);
     return;
   }
   if (s->st != DYAD_OK && s->st != DYAD_ERR_LIMIT) {
@@ -959,9 +1034,13 @@ static void print_store_summary(struct run *R) {
   dyad_error err;
   memset(&err, 0, sizeof err);
   fprintf(stderr,
-          "dyad: %s: %zu stories added, %zu replaced, %zu unchanged; %zu "
-          "events stored",
-          R->o->db, c->added, c->replaced, c->unchanged, c->events);
+          "dyad: %s: %zu stories added, %zu replaced", R->o->db, c->added,
+          c->replaced);
+  fprintf(stderr, ", %zu unchanged; %zu events stored", c->unchanged,
+          c->events);
+  if (c->repeated)
+    fprintf(stderr, "; %zu repeated an id read earlier in this run",
+            c->repeated);
   if (dyad_store_get_counts(R->store, &n, &err) == DYAD_OK)
     fprintf(stderr,
             "; the store holds %zu stories (%zu coded, %zu without events, "
@@ -1233,6 +1312,7 @@ static int run_code(int argc, char **argv, bool ingest) {
   }
   dyad_sink_free(R.sink);
   dyad_store_free(R.store);
+  free(R.stored.v);
   dyad_lexicon_free(R.lex);
   if (R.stats.sys_error || ret == 3)
     ret = 3;

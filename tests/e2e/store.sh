@@ -261,6 +261,19 @@ else
   check "resumed: clusters of a clean run" "$(cmp -s "$T/a" "$T/b" && echo same)" same
 fi
 
+# --- a story id that repeats in one run: warned of and counted ---------------
+printf '%s\n' '{"id":"dup","date":"2023-07-01","text":"France condemned Russia."}' \
+  '{"id":"dup","date":"2023-07-01","text":"Germany condemned Ukraine."}' >"$T/dup.jsonl"
+"$DYAD" ingest --db "$T/dup.db" --dict "$DICT" "$T/dup.jsonl" 2>"$T/err"
+check "repeated id: exit" "$?" 0
+check "repeated id: warned at its line" \
+  "$(grep -c "dup.jsonl:2: story id \"dup\" repeats one read earlier in this run" "$T/err")" 1
+check "repeated id: counted" \
+  "$(tail -n 1 "$T/err" | grep -o '1 replaced, 0 unchanged; [0-9]* events stored; 1 repeated an id read earlier in this run')" \
+  "1 replaced, 0 unchanged; 2 events stored; 1 repeated an id read earlier in this run"
+check "repeated id: the last story kept" \
+  "$(sqlite3 "$T/dup.db" "SELECT source || ' ' || target FROM events")" "DEU UKR"
+
 if [ "$fails" -eq 0 ]; then
   echo "store: $checks checks passed"
 else
