@@ -74,7 +74,7 @@ struct dyad_reader {
   size_t max_story, max_line;
   /* input */
   dyad_source *src;
-  bool ar_eof; /* the source has no more bytes */
+  bool src_eof; /* the source has no more bytes */
   bool read_failed; /* plain text: a read error (in final_err) comes after
                      * the whole stories already in the window */
   bool finished;           /* no more stories; `final` is what to report next */
@@ -149,10 +149,10 @@ static const char *quote(char *out, size_t cap, const char *s, size_t n) {
 
 /* ---- input window -------------------------------------------------------- */
 
-/* Reads more bytes into the window. DYAD_OK (maybe none: then ar_eof),
+/* Reads more bytes into the window. DYAD_OK (maybe none: then src_eof),
  * DYAD_ERR_IO or DYAD_ERR_NOMEM (the reader is finished). */
 static dyad_status rd_fill(struct dyad_reader *r) {
-  if (r->ar_eof)
+  if (r->src_eof)
     return DYAD_OK;
   if (r->beg > 0 && r->cap - r->end < RD_CHUNK) {
     memmove(r->buf, r->buf + r->beg, r->end - r->beg);
@@ -177,7 +177,7 @@ static dyad_status rd_fill(struct dyad_reader *r) {
   dyad_status st =
       Dyad_src_read(r->src, r->buf + r->end, r->cap - r->end, &got);
   if (st == DYAD_END) {
-    r->ar_eof = true;
+    r->src_eof = true;
     return DYAD_OK;
   }
   if (st == DYAD_ERR_NOMEM)
@@ -260,8 +260,8 @@ static dyad_status rd_line(struct dyad_reader *r, struct line *ln) {
     size_t term = 0, at = r->end;
     if (r->scan < r->end)
       at = r->scan +
-           eol(r->buf + r->scan, r->end - r->scan, r->ar_eof, &term);
-    if (term || (r->ar_eof && r->beg < r->end)) {
+           eol(r->buf + r->scan, r->end - r->scan, r->src_eof, &term);
+    if (term || (r->src_eof && r->beg < r->end)) {
       size_t e = term ? at : r->end;
       ln->s = r->buf + r->beg;
       ln->n = e - r->beg;
@@ -275,7 +275,7 @@ static dyad_status rd_line(struct dyad_reader *r, struct line *ln) {
       }
       return DYAD_OK;
     }
-    if (r->ar_eof)
+    if (r->src_eof)
       return DYAD_END;
     r->scan = at;
     if (r->end - r->beg > r->max_line + 1) {
@@ -291,7 +291,7 @@ static dyad_status rd_line(struct dyad_reader *r, struct line *ln) {
           r->line++;
           return DYAD_ERR_LIMIT;
         }
-        at = eol(r->buf, r->end, r->ar_eof, &term);
+        at = eol(r->buf, r->end, r->src_eof, &term);
         if (term) {
           r->beg = r->scan = at + term;
           r->line++;
@@ -414,7 +414,7 @@ static dyad_status rd_open(struct dyad_reader *r, dyad_input_format fmt,
    * comes again after them (the source keeps it) */
   bool cut = false;
   for (;;) {
-    bool all = r->ar_eof || cut || r->end >= RD_DETECT;
+    bool all = r->src_eof || cut || r->end >= RD_DETECT;
     if (r->end >= 3 || all) {
       r->bom = r->end >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
       if (fmt != DYAD_INPUT_AUTO)
@@ -425,13 +425,13 @@ static dyad_status rd_open(struct dyad_reader *r, dyad_input_format fmt,
         break;
     }
     dyad_status st = rd_fill(r);
-    if (st != DYAD_OK && (st == DYAD_ERR_NOMEM || r->end == 0)) {
-      if (err)
-        *err = r->final_err;
-      return st;
-    }
     if (st != DYAD_OK) {
-      r->finished = false;
+      if (st == DYAD_ERR_NOMEM || r->end == 0) {
+        if (err)
+          *err = r->final_err;
+        return st;
+      }
+      r->finished = false; /* the bytes first; the source keeps the error */
       r->final = DYAD_END;
       cut = true;
     }
@@ -814,7 +814,7 @@ static dyad_status text_failed(struct dyad_reader *r, dyad_error *err) {
 
 static dyad_status text_next(struct dyad_reader *r, dyad_doc *doc,
                              dyad_error *err) {
-  while (!r->ar_eof && !r->read_failed && r->end - r->beg <= r->max_story) {
+  while (!r->src_eof && !r->read_failed && r->end - r->beg <= r->max_story) {
     dyad_status fs = rd_fill(r);
     if (fs == DYAD_ERR_IO)
       r->read_failed = true; /* the stories before it first */
@@ -851,7 +851,7 @@ static dyad_status text_next(struct dyad_reader *r, dyad_doc *doc,
   origin_start(r, start, L, 1);
   keep_id(r, id);
   if (n > r->max_story) {
-    while (!r->ar_eof) {
+    while (!r->src_eof) {
       rd_drop(r);
       TRY(rd_fill(r));
     }
@@ -1565,7 +1565,7 @@ static dyad_status xml_start(struct dyad_reader *r) {
 static dyad_status xml_feed(struct dyad_reader *r) {
   struct xml_state *x = r->xml;
   while (x->qhead == x->queue.len && !x->done) {
-    if (r->beg == r->end && !r->ar_eof) {
+    if (r->beg == r->end && !r->src_eof) {
       rd_drop(r);
       dyad_status st = rd_fill(r);
       if (st == DYAD_ERR_IO) {
@@ -1580,7 +1580,7 @@ static dyad_status xml_feed(struct dyad_reader *r) {
         return st;
     }
     size_t n = r->end - r->beg;
-    const bool last = r->ar_eof;
+    const bool last = r->src_eof;
     const char *p = r->buf ? r->buf + r->beg : "";
     while (n > 0 || last) {
       int piece = n > (size_t)1 << 30 ? 1 << 30 : (int)n;
